@@ -1,0 +1,36 @@
+using System.CommandLine;
+using Cruddur.Cli.Output;
+using Cruddur.Data;
+
+namespace Cruddur.Cli.Commands;
+
+/// <summary>The edge where expected failures become one red line and exit code 1.</summary>
+public static class CommandAction
+{
+    public static void Set(Command command, Func<ParseResult, CancellationToken, Task<int>> action) =>
+        command.SetAction(async (result, ct) =>
+        {
+            try
+            {
+                return await action(result, ct);
+            }
+            catch (CruddurException e)
+            {
+                Terminal.Console.Error(e.Message);
+                if (result.GetValue(CommonOptions.Verbose)) Terminal.Console.Detail(e.ToString());
+                return 1;
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                Terminal.Console.Error("cancelled");
+                return 130;
+            }
+        });
+
+    public static void Set(Command command, Func<ParseResult, CancellationToken, Task> action) =>
+        Set(command, async (result, ct) =>
+        {
+            await action(result, ct);
+            return 0;
+        });
+}

@@ -1,0 +1,27 @@
+using System.CommandLine;
+
+namespace Cruddur.Cli.Commands;
+
+/// <summary>Options shared by many commands, defined once.</summary>
+public static class CommonOptions
+{
+    public static readonly Option<bool> Prod = new("--prod")
+    {
+        Description = "Work on production (PROD_CONNECTION_URL) instead of the local database; a trailing 'prod' word works too",
+    };
+
+    public static readonly Option<bool> Force = new("--force")
+    {
+        Description = "Allow a destructive step on production, or end other sessions before a drop",
+    };
+
+    public static readonly Option<bool> Verbose = new("--verbose")
+    {
+        Description = "Show the stack trace of a failure",
+        Recursive = true,
+    };
+
+    /// <summary>The document runs <c>db-seed prod</c>: a trailing <c>prod</c> word means <c>--prod</c>.</summary>
+    public static string[] WithProdWord(string[] args) =>
+        args.Length >= 3 && args[0] == "db" && args[^1] == "prod" ? [.. args[..^1], "--prod"] : args;
+}

@@ -1,0 +1,19 @@
+using System.CommandLine;
+
+namespace Cruddur.Cli.Commands.Db;
+
+/// <summary>The database chores, with the document's names (db-create becomes <c>db create</c>).</summary>
+public static class DbCommands
+{
+    public static Command Build() => new("db", "Database chores, on the local database or with --prod on production")
+    {
+        CreateCommand.Build(),
+        DropCommand.Build(),
+        SchemaLoadCommand.Build(),
+        SeedCommand.Build(),
+        SetupCommand.Build(),
+        ConnectCommand.Build(),
+        SessionsCommand.Build(),
+        StatusCommand.Build(),
+    };
+}

@@ -1,0 +1,32 @@
+using System.CommandLine;
+using Cruddur.Cli.Commands.Db;
+using Cruddur.Cli.Output;
+using Cruddur.Data.Admin;
+
+namespace Cruddur.Cli.Commands;
+
+/// <summary>Everything a new user needs: the local cluster, the database, its schema and seed rows.</summary>
+public static class UpCommand
+{
+    public static Command Build()
+    {
+        var command = new Command("up", "Start the local cluster if needed, create and migrate the database, seed it when empty");
+        CommandAction.Set(command, async (result, ct) =>
+        {
+            var database = await Targets.ResolveAsync(result, ct);
+            await CreateCommand.RunAsync(database, ct);
+            await SchemaLoadCommand.RunAsync(database, ct);
+            if (await Seeder.HasUsersAsync(database, ct))
+            {
+                Terminal.Console.Banner("db seed");
+                Terminal.Console.Line("Skipped: the database already has users");
+            }
+            else
+            {
+                await SeedCommand.RunAsync(database, ct);
+            }
+            Terminal.Console.Line($"Database: {database.RedactedUrl}");
+        });
+        return command;
+    }
+}

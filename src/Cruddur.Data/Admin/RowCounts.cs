@@ -1,0 +1,16 @@
+using Cruddur.Data.Settings;
+using Npgsql;
+
+namespace Cruddur.Data.Admin;
+
+public sealed record RowCounts(long Users, long Activities)
+{
+    public static async Task<RowCounts> ReadAsync(Database database, CancellationToken ct)
+    {
+        await using var connection = await ConnectionFailure.OpenAsync(database, database.Settings, ct);
+        await using var command = new NpgsqlCommand(SqlFile.Load("Status/RowCounts.sql"), connection);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        return new RowCounts(reader.GetInt64(0), reader.GetInt64(1));
+    }
+}

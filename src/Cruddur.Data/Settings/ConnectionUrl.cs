@@ -1,0 +1,73 @@
+using Npgsql;
+
+namespace Cruddur.Data.Settings;
+
+/// <summary>
+/// Turns the document's <c>postgresql://user:password@host:5432/cruddur?sslmode=...</c> form, or an
+/// Npgsql keyword string, into connection settings. Errors name the variable and never echo the value.
+/// </summary>
+public static class ConnectionUrl
+{
+    public static NpgsqlConnectionStringBuilder Parse(string value, string source)
+    {
+        var trimmed = value.Trim();
+        if (trimmed.Length == 0)
+            throw new CruddurException($"{source} is empty");
+        if (trimmed.Contains("://", StringComparison.Ordinal))
+            return ParseUrl(trimmed, source);
+        try
+        {
+            return new NpgsqlConnectionStringBuilder(trimmed);
+        }
+        catch (ArgumentException e)
+        {
+            throw new CruddurException($"{source} is not a valid connection string ({KeywordProblem(e)})");
+        }
+    }
+
+    static NpgsqlConnectionStringBuilder ParseUrl(string value, string source)
+    {
+        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri))
+            throw new CruddurException($"{source} is not a valid URL (expected postgresql://user:password@host:5432/cruddur)");
+        if (uri.Scheme is not ("postgresql" or "postgres"))
+            throw new CruddurException($"{source} has scheme '{uri.Scheme}' (expected postgresql://)");
+        if (uri.Host.Length == 0)
+            throw new CruddurException($"{source} has no host");
+
+        var builder = new NpgsqlConnectionStringBuilder
+        {
+            Host = uri.Host.Trim('[', ']'),
+            Port = uri.IsDefaultPort || uri.Port < 0 ? 5432 : uri.Port,
+        };
+        var (user, password) = SplitUserInfo(uri.UserInfo);
+        if (user.Length > 0) builder.Username = user;
+        if (password is not null) builder.Password = password;
+        var database = Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/'));
+        if (database.Length > 0) builder.Database = database;
+        foreach (var (key, optionValue) in QueryOptions(uri.Query))
+            UrlOption.Apply(builder, key, optionValue, source);
+        return builder;
+    }
+
+    static (string User, string? Password) SplitUserInfo(string userInfo)
+    {
+        if (userInfo.Length == 0) return ("", null);
+        var colon = userInfo.IndexOf(':');
+        return colon < 0
+            ? (Uri.UnescapeDataString(userInfo), null)
+            : (Uri.UnescapeDataString(userInfo[..colon]), Uri.UnescapeDataString(userInfo[(colon + 1)..]));
+    }
+
+    static IEnumerable<(string Key, string Value)> QueryOptions(string query) =>
+        query.TrimStart('?')
+            .Split('&', StringSplitOptions.RemoveEmptyEntries)
+            .Select(pair => pair.Split('=', 2))
+            .Select(parts => (Uri.UnescapeDataString(parts[0]), parts.Length > 1 ? Uri.UnescapeDataString(parts[1]) : ""));
+
+    // Npgsql's message quotes the offending keyword, and for a value error the value itself:
+    // keep only the keyword so that a password never reaches the output.
+    static string KeywordProblem(ArgumentException e) =>
+        e.Message.StartsWith("Keyword not supported", StringComparison.Ordinal)
+            ? e.Message.Split('\n')[0]
+            : "a keyword has an invalid value";
+}

@@ -1,0 +1,18 @@
+using Npgsql;
+
+namespace Cruddur.Data.Settings;
+
+/// <summary>
+/// The resolved connection a command works on, with where it came from (<c>CONNECTION_URL</c>,
+/// <c>PROD_CONNECTION_URL</c> or the local cluster) so that errors can say what to check.
+/// </summary>
+public sealed record Database(NpgsqlConnectionStringBuilder Settings, string Source)
+{
+    public string Name => Settings.Database ?? ConnectionSettings.DefaultDatabase;
+
+    public string Endpoint => $"{Settings.Host}:{Settings.Port}";
+
+    public string RedactedUrl => Redact.Url(Settings);
+
+    public NpgsqlConnectionStringBuilder Maintenance => ConnectionSettings.Maintenance(Settings);
+}
