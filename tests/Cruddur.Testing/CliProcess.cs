@@ -34,7 +34,7 @@ public static class CliProcess
         return start;
     }
 
-    public static async Task<Result> RunAsync(IReadOnlyDictionary<string, string?> environment, string? stdin, params string[] args)
+    public static async Task<Result> RunWithInputAsync(IReadOnlyDictionary<string, string?> environment, string? stdin, params string[] args)
     {
         using var process = Process.Start(StartInfo(environment, args))!;
         var stdout = process.StandardOutput.ReadToEndAsync();
@@ -47,5 +47,5 @@ public static class CliProcess
     }
 
     public static Task<Result> RunAsync(IReadOnlyDictionary<string, string?> environment, params string[] args) =>
-        RunAsync(environment, null, args);
+        RunWithInputAsync(environment, null, args);
 }

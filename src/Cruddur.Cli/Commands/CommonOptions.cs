@@ -21,7 +21,9 @@ public static class CommonOptions
         Recursive = true,
     };
 
-    /// <summary>The document runs <c>db-seed prod</c>: a trailing <c>prod</c> word means <c>--prod</c>.</summary>
+    /// <summary>The document runs <c>db-seed prod</c>: a <c>prod</c> word after a db verb means <c>--prod</c>.</summary>
     public static string[] WithProdWord(string[] args) =>
-        args.Length >= 3 && args[0] == "db" && args[^1] == "prod" ? [.. args[..^1], "--prod"] : args;
+        args.Length >= 3 && args[0] == "db"
+            ? args.Select((arg, i) => i >= 2 && arg == "prod" ? "--prod" : arg).ToArray()
+            : args;
 }

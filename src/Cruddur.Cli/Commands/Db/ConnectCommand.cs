@@ -25,6 +25,9 @@ public static class ConnectCommand
         try
         {
             var start = new ProcessStartInfo("psql") { UseShellExecute = false };
+            // psql needs none of these, and a child's environment is one more place a password could be read.
+            foreach (var secret in new[] { ConnectionSettings.LocalVariable, ConnectionSettings.ProdVariable, "PGPASSWORD" })
+                start.Environment.Remove(secret);
             foreach (var (key, value) in Environment(database.Settings, passwordFile)) start.Environment[key] = value;
             await WritePasswordFileAsync(passwordFile, database.Settings, ct);
             using var psql = Process.Start(start) ?? throw new CruddurException("cannot start psql");
