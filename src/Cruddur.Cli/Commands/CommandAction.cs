@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Cruddur.Cli.Output;
 using Cruddur.Data;
+using Npgsql;
 
 namespace Cruddur.Cli.Commands;
 
@@ -20,12 +21,23 @@ public static class CommandAction
                 if (result.GetValue(CommonOptions.Verbose)) Terminal.Console.Detail(e.ToString());
                 return 1;
             }
+            catch (NpgsqlException e)
+            {
+                Terminal.Console.Error(Describe(e));
+                if (result.GetValue(CommonOptions.Verbose)) Terminal.Console.Detail(e.ToString());
+                return 1;
+            }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
                 Terminal.Console.Error("cancelled");
                 return 130;
             }
         });
+
+    // Npgsql's messages carry no connection string, so they are safe to show.
+    static string Describe(NpgsqlException error) => error is PostgresException postgres
+        ? $"the database refused: {postgres.MessageText} ({postgres.SqlState}); nothing was committed"
+        : $"the database connection failed: {error.Message}";
 
     public static void Set(Command command, Func<ParseResult, CancellationToken, Task> action) =>
         Set(command, async (result, ct) =>
