@@ -55,7 +55,7 @@ public sealed class PostgresServer : IAsyncLifetime
         new(new NpgsqlConnectionStringBuilder(Superuser.ConnectionString) { Database = databaseName }, "the test server");
 
     public static string UniqueName(string owner) =>
-        $"t_{new string(owner.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit).Take(30).ToArray())}_{Guid.NewGuid():N}"[..50];
+        $"t_{new string(owner.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit).Take(28).ToArray())}_{Guid.NewGuid():N}";
 
     public async Task ExecuteAsync(string sql)
     {
