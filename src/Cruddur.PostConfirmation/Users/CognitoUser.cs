@@ -1,0 +1,24 @@
+using Cruddur.Data;
+using Cruddur.PostConfirmation.Events;
+
+namespace Cruddur.PostConfirmation.Users;
+
+/// <summary>The row a confirmed sign-up becomes: users.display_name, email, handle and cognito_user_id.</summary>
+public sealed record CognitoUser(string DisplayName, string Email, string Handle, string CognitoUserId)
+{
+    public static CognitoUser From(PostConfirmationEvent received)
+    {
+        var attributes = received.Request?.UserAttributes
+            ?? throw new CruddurException("the event has no request.userAttributes");
+        return new CognitoUser(
+            DisplayName: Required(attributes, "name"),
+            Email: Required(attributes, "email"),
+            Handle: Required(attributes, "preferred_username"),
+            CognitoUserId: Required(attributes, "sub"));
+    }
+
+    static string Required(Dictionary<string, string?> attributes, string name) =>
+        attributes.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value)
+            ? value
+            : throw new CruddurException($"the event has no request.userAttributes.{name} (required for {TriggerSource.ConfirmSignUp})");
+}
