@@ -20,5 +20,5 @@ public sealed record CognitoUser(string DisplayName, string Email, string Handle
     static string Required(Dictionary<string, string?> attributes, string name) =>
         attributes.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value)
             ? value
-            : throw new CruddurException($"the event has no request.userAttributes.{name} (required for {TriggerSource.ConfirmSignUp})");
+            : throw new CruddurException($"request.userAttributes.{name} is missing or empty (required for {TriggerSource.ConfirmSignUp})");
 }
