@@ -1,4 +1,6 @@
 using System.Net;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Cruddur.PostConfirmation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -27,12 +29,15 @@ public static class InvokeApi
 
     public sealed record FunctionError(string ErrorType, string ErrorMessage);
 
+    /// <summary>Lambda's REST error body: its capitalised names plus the lower-case <c>message</c> SDKs also read.</summary>
     public sealed record ServiceError(string Type, string Message)
     {
-        // Lambda's REST errors carry both spellings; the SDKs read either.
-        [System.Text.Json.Serialization.JsonPropertyName("message")]
+        [JsonPropertyName("message")]
         public string LowerCaseMessage => Message;
     }
+
+    // The web defaults match names case-insensitively, which would make Message and message collide.
+    static readonly JsonSerializerOptions ExactNames = new();
 
     static async Task<Results<FileStreamHttpResult, JsonHttpResult<FunctionError>, JsonHttpResult<ServiceError>>> InvokeAsync(
         Function function, string functionName, HttpContext context)
@@ -41,7 +46,7 @@ public static class InvokeApi
         if (!Names(functionName))
         {
             headers["x-amzn-ErrorType"] = "ResourceNotFoundException";
-            return TypedResults.Json(new ServiceError("User", $"Function not found: {functionName}"), statusCode: StatusCodes.Status404NotFound);
+            return TypedResults.Json(new ServiceError("User", $"Function not found: {functionName}"), ExactNames, statusCode: StatusCodes.Status404NotFound);
         }
         headers["X-Amz-Executed-Version"] = "$LATEST";
         try
