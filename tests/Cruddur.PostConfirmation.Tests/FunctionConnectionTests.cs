@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Cruddur.Data;
 using Npgsql;
 
@@ -12,7 +10,7 @@ public class FunctionConnectionTests
     [Fact]
     public async Task A_database_that_is_down_fails_with_a_clear_error()
     {
-        var port = ClosedLoopbackPort();
+        var port = ClosedPort.Find();
         var database = FunctionConnection.FromEnvironment(Variables($"postgresql://cruddur:{Password}@127.0.0.1:{port}/cruddur"));
         await using var function = new LocalFunction(database);
 
@@ -57,11 +55,4 @@ public class FunctionConnectionTests
     }
 
     static Func<string, string?> Variables(string? connectionUrl) => name => name == "CONNECTION_URL" ? connectionUrl : null;
-
-    static int ClosedLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

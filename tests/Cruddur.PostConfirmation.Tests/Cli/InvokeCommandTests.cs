@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Cruddur.Testing;
 using static Cruddur.PostConfirmation.Tests.UserRows;
 
@@ -38,10 +36,7 @@ public class InvokeCommandTests(PostgresServer server)
     [Fact]
     public async Task Cli_invoke_with_the_database_down_names_the_endpoint_and_hides_the_password()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
+        var port = ClosedPort.Find();
 
         var result = await CliProcess.RunAsync(Environment($"postgresql://cruddur:Pa55-w0rd@127.0.0.1:{port}/cruddur"), null,
             "lambda", "invoke", "post-confirmation", "--event", EventFile.PathFor(nameof(Cli_invoke_prints_the_returned_event)));
