@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using System.Text.Json;
 using Cruddur.Testing;
 using static Cruddur.PostConfirmation.Tests.UserRows;
@@ -58,5 +60,20 @@ public class ServeCommandTests(PostgresServer server)
         Assert.Contains("An error occurred (ResourceNotFoundException) when calling the Invoke operation", invocation.Stderr);
         Assert.Contains("Function not found: cruddur-other-function", invocation.Stderr);
         Assert.Empty(await WithSubAsync(database, "7d1c2b3a-0011-4a5b-8c9d-000000000011"));
+    }
+
+    [Fact]
+    public async Task Serve_on_a_port_in_use_prints_one_error_line_and_exits_1()
+    {
+        var database = await server.CreateDatabaseAsync(nameof(ServeCommandTests));
+        using var occupant = new TcpListener(IPAddress.Loopback, 0);
+        occupant.Start();
+        var port = ((IPEndPoint)occupant.LocalEndpoint).Port;
+
+        var result = await CliProcess.RunAsync(new Dictionary<string, string?> { ["CONNECTION_URL"] = database.Settings.ConnectionString }, null,
+            "lambda", "serve", "--port", port.ToString());
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal($"Error: port {port} on 127.0.0.1 is already in use (pass another --port, or 0 for a free one)", result.Stderr.TrimEnd('\n'));
     }
 }
