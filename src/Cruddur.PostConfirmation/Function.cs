@@ -40,6 +40,7 @@ public sealed class Function
     /// <summary>The Lambda entry point: the event in, the same event out, as Cognito requires.</summary>
     public Task<Stream> HandleAsync(Stream input) => InvokeAsync(input, CancellationToken.None);
 
+    /// <summary>The same, cancellable: <c>cruddur lambda serve</c> passes the request's abort token.</summary>
     public async Task<Stream> InvokeAsync(Stream input, CancellationToken ct)
     {
         using var buffer = new MemoryStream();

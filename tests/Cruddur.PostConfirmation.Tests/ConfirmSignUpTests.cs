@@ -36,6 +36,23 @@ public class ConfirmSignUpTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task Attributes_the_function_does_not_read_may_have_any_json_type()
+    {
+        var database = await server.CreateDatabaseAsync(nameof(ConfirmSignUpTests));
+        await using var function = new LocalFunction(database);
+        var sub = Guid.NewGuid().ToString();
+        var received = System.Text.Encoding.UTF8.GetBytes($$"""
+            {"triggerSource": "PostConfirmation_ConfirmSignUp", "request": {"userAttributes": {
+              "sub": "{{sub}}", "name": "Typed", "email": "typed@example.com", "preferred_username": "typed-{{sub}}",
+              "email_verified": true, "custom:score": 7, "custom:tags": ["a"] } } }
+            """);
+
+        await function.InvokeAsync(received);
+
+        Assert.Equal("Typed", Assert.Single(await WithSubAsync(database, sub)).DisplayName);
+    }
+
+    [Fact]
     public async Task Confirm_forgot_password_writes_nothing_and_returns_the_event()
     {
         var database = await server.CreateDatabaseAsync(nameof(ConfirmSignUpTests));

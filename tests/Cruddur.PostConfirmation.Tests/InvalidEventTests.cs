@@ -57,6 +57,10 @@ public class InvalidEventTests(PostgresServer server)
     [InlineData("{\"triggerSource\": 42}", "the event is not valid JSON")]
     [InlineData("{}", "the event has no triggerSource")]
     [InlineData("{\"triggerSource\": \"PostConfirmation_ConfirmSignUp\"}", "the event has no request.userAttributes")]
+    [InlineData("{\"triggerSource\": \"PostConfirmation_ConfirmSignUp\", \"request\": {\"userAttributes\": {\"sub\": 7}}}",
+        "request.userAttributes.name is missing or empty")]
+    [InlineData("{\"triggerSource\": \"PostConfirmation_ConfirmSignUp\", \"request\": {\"userAttributes\": {\"name\": \"n\", \"email\": \"e\", \"preferred_username\": \"p\", \"sub\": 7}}}",
+        "request.userAttributes.sub is a JSON number (expected a string)")]
     public async Task An_event_of_the_wrong_shape_fails_naming_the_problem(string json, string problem)
     {
         var database = await server.CreateDatabaseAsync(nameof(InvalidEventTests));

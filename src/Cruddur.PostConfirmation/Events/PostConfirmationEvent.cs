@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Cruddur.PostConfirmation.Events;
@@ -8,7 +9,8 @@ namespace Cruddur.PostConfirmation.Events;
 /// </summary>
 public sealed record PostConfirmationEvent(string? TriggerSource, string? UserName, PostConfirmationRequest? Request);
 
-public sealed record PostConfirmationRequest(Dictionary<string, string?>? UserAttributes);
+/// <summary>Cognito sends strings; other types are tolerated where the function does not read them.</summary>
+public sealed record PostConfirmationRequest(Dictionary<string, JsonElement>? UserAttributes);
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(PostConfirmationEvent))]

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Cruddur.Data;
 using Cruddur.PostConfirmation.Events;
 
@@ -17,8 +18,16 @@ public sealed record CognitoUser(string DisplayName, string Email, string Handle
             CognitoUserId: Required(attributes, "sub"));
     }
 
-    static string Required(Dictionary<string, string?> attributes, string name) =>
-        attributes.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value)
-            ? value
-            : throw new CruddurException($"request.userAttributes.{name} is missing or empty (required for {TriggerSource.ConfirmSignUp})");
+    static string Required(Dictionary<string, JsonElement> attributes, string name)
+    {
+        attributes.TryGetValue(name, out var value);
+        return value.ValueKind switch
+        {
+            JsonValueKind.String when !string.IsNullOrWhiteSpace(value.GetString()) => value.GetString()!,
+            JsonValueKind.Undefined or JsonValueKind.Null or JsonValueKind.String => throw new CruddurException(
+                $"request.userAttributes.{name} is missing or empty (required for {TriggerSource.ConfirmSignUp})"),
+            _ => throw new CruddurException(
+                $"request.userAttributes.{name} is a JSON {value.ValueKind.ToString().ToLowerInvariant()} (expected a string)"),
+        };
+    }
 }
