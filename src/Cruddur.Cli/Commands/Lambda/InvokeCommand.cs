@@ -1,0 +1,34 @@
+using System.CommandLine;
+using Cruddur.Cli.Output;
+using Cruddur.Data;
+using Cruddur.PostConfirmation;
+using Cruddur.PostConfirmation.Users;
+
+namespace Cruddur.Cli.Commands.Lambda;
+
+public static class InvokeCommand
+{
+    public static Command Build()
+    {
+        var function = new Argument<string>("function") { Description = "The function to run" };
+        function.AcceptOnlyFromAmong("post-confirmation");
+        var eventFile = new Option<FileInfo>("--event") { Description = "A JSON file with the Cognito event", Required = true };
+        var command = new Command("invoke", "Run the handler in-process on an event file and print the event it returns")
+        {
+            function, eventFile,
+        };
+        CommandAction.Set(command, async (result, ct) =>
+        {
+            var file = result.GetRequiredValue(eventFile);
+            if (!file.Exists) throw new CruddurException($"event file {file.FullName} not found");
+            var database = FunctionConnection.ForFunction(await Targets.ResolveAsync(result, ct));
+            await using var users = new CognitoUsers(database);
+            var log = result.GetValue(CommonOptions.Verbose) ? Console.Error : TextWriter.Null;
+            await using var input = file.OpenRead();
+            await using var output = await new Function(users, log).InvokeAsync(input, ct);
+            using var reader = new StreamReader(output);
+            Terminal.Console.Line(await reader.ReadToEndAsync(ct));
+        });
+        return command;
+    }
+}

@@ -1,0 +1,80 @@
+using System.CommandLine;
+using System.IO.Compression;
+using Cruddur.Cli.Output;
+using Cruddur.Data;
+using Cruddur.PostConfirmation;
+
+namespace Cruddur.Cli.Commands.Lambda;
+
+/// <summary>
+/// <c>dotnet publish</c> of the function, plus the RDS CA bundle when there is one, zipped for
+/// <c>aws lambda create-function --zip-file</c>.
+/// </summary>
+public static class PackageCommand
+{
+    const string ProjectPath = "src/Cruddur.PostConfirmation/Cruddur.PostConfirmation.csproj";
+    const string BundleInZip = "certs/global-bundle.pem";
+
+    public static Command Build()
+    {
+        var output = new Option<FileInfo>("--output") { Description = "The zip to write (default: artifacts/cruddur-post-confirmation.zip)" };
+        var caBundle = new Option<FileInfo>("--ca-bundle")
+        {
+            Description = $"The RDS CA bundle to ship as {BundleInZip} (default: src/Cruddur.PostConfirmation/{BundleInZip} when present)",
+        };
+        var command = new Command("package", "Build the deployable zip for Lambda's dotnet10 runtime") { output, caBundle };
+        CommandAction.Set(command, async (result, ct) =>
+        {
+            var root = RepositoryRoot();
+            var zip = result.GetValue(output)?.FullName ?? Path.Combine(root, "artifacts", $"{LambdaCommands.FunctionName}.zip");
+            await RunAsync(root, zip, result.GetValue(caBundle)?.FullName, ct);
+        });
+        return command;
+    }
+
+    static async Task RunAsync(string root, string zip, string? caBundle, CancellationToken ct)
+    {
+        Terminal.Console.Banner("lambda package");
+        var published = Directory.CreateTempSubdirectory("cruddur-lambda-");
+        try
+        {
+            await Publisher.PublishAsync(Path.Combine(root, ProjectPath), published.FullName, ct);
+            var bundle = caBundle ?? DefaultBundle(root);
+            if (bundle is not null) CopyBundle(bundle, Path.Combine(published.FullName, BundleInZip));
+            Directory.CreateDirectory(Path.GetDirectoryName(zip)!);
+            File.Delete(zip);
+            ZipFile.CreateFromDirectory(published.FullName, zip);
+            Terminal.Console.Line($"Packaged: {Path.GetRelativePath(Environment.CurrentDirectory, zip)} ({new FileInfo(zip).Length / 1024} KB)");
+            Terminal.Console.Line($"Handler: {Function.Handler}   Runtime: dotnet10");
+            if (bundle is null)
+                Terminal.Console.Warn($"No RDS CA bundle: sslmode=verify-full needs {BundleInZip} (see README: Post-confirmation Lambda)");
+        }
+        finally
+        {
+            published.Delete(recursive: true);
+        }
+    }
+
+    static string? DefaultBundle(string root)
+    {
+        var path = Path.Combine(root, "src", "Cruddur.PostConfirmation", BundleInZip);
+        return File.Exists(path) ? path : null;
+    }
+
+    static void CopyBundle(string bundle, string destination)
+    {
+        if (!File.Exists(bundle)) throw new CruddurException($"CA bundle {bundle} not found");
+        if (!File.ReadAllText(bundle).Contains("-----BEGIN CERTIFICATE-----", StringComparison.Ordinal))
+            throw new CruddurException($"CA bundle {bundle} holds no PEM certificate (expected global-bundle.pem from truststore.pki.rds.amazonaws.com)");
+        Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+        File.Copy(bundle, destination);
+        Terminal.Console.Line($"CA bundle: {BundleInZip}");
+    }
+
+    static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, ProjectPath))) return dir.FullName;
+        throw new CruddurException($"no {ProjectPath} in {Environment.CurrentDirectory} or above (run it inside the repository)");
+    }
+}

@@ -1,0 +1,33 @@
+using System.Diagnostics;
+using Cruddur.Cli.Output;
+using Cruddur.Data;
+
+namespace Cruddur.Cli.Commands.Lambda;
+
+/// <summary>Runs <c>dotnet publish -c Release</c> on a project into a folder; a failure names its first error.</summary>
+static class Publisher
+{
+    public static async Task PublishAsync(string project, string folder, CancellationToken ct)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[] { "publish", project, "-c", "Release", "-o", folder, "--nologo", "-v", "quiet" })
+            start.ArgumentList.Add(argument);
+        using var process = Process.Start(start) ?? throw new CruddurException("cannot start dotnet");
+        var stdout = process.StandardOutput.ReadToEndAsync(ct);
+        var stderr = process.StandardError.ReadToEndAsync(ct);
+        await process.WaitForExitAsync(ct);
+        var output = await stdout + await stderr;
+        if (process.ExitCode != 0)
+            throw new CruddurException($"dotnet publish failed with exit code {process.ExitCode} ({FirstError(output)})");
+        Terminal.Console.Line($"Published: {Path.GetFileName(project)} (Release)");
+    }
+
+    static string FirstError(string output) =>
+        output.Split('\n').Select(line => line.Trim()).FirstOrDefault(line => line.Contains("error", StringComparison.OrdinalIgnoreCase))
+        ?? "no error line; run dotnet publish yourself to see why";
+}

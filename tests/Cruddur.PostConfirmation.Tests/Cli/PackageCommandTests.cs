@@ -1,0 +1,99 @@
+using System.IO.Compression;
+using System.Reflection;
+using System.Runtime.Loader;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using Cruddur.Testing;
+
+namespace Cruddur.PostConfirmation.Tests.Cli;
+
+public class PackageCommandTests
+{
+    [Fact]
+    public async Task Package_zips_the_handler_assembly_the_handler_string_names_with_the_ca_bundle()
+    {
+        var work = Directory.CreateTempSubdirectory("cruddur-package-test-");
+        try
+        {
+            var zip = Path.Combine(work.FullName, "function.zip");
+            var bundle = Path.Combine(work.FullName, "test-ca.pem");
+            await File.WriteAllTextAsync(bundle, TestCertificatePem());
+
+            var result = await RunInRepositoryAsync("lambda", "package", "--output", zip, "--ca-bundle", bundle);
+
+            Assert.True(result.ExitCode == 0, result.Output);
+            var handler = Assert.Single(result.Stdout.Split('\n'), line => line.StartsWith("Handler: ", StringComparison.Ordinal));
+            Assert.StartsWith("Handler: Cruddur.PostConfirmation::Cruddur.PostConfirmation.Function::HandleAsync", handler);
+            var unpacked = Path.Combine(work.FullName, "unpacked");
+            ZipFile.ExtractToDirectory(zip, unpacked);
+            Assert.True(File.Exists(Path.Combine(unpacked, "Cruddur.PostConfirmation.dll")));
+            Assert.True(File.Exists(Path.Combine(unpacked, "Npgsql.dll")));
+            Assert.Equal(await File.ReadAllTextAsync(bundle), await File.ReadAllTextAsync(Path.Combine(unpacked, "certs", "global-bundle.pem")));
+            Assert.Equal("{\"triggerSource\":\"PostConfirmation_ConfirmForgotPassword\"}",
+                await InvokePackagedHandlerAsync(unpacked, "{\"triggerSource\":\"PostConfirmation_ConfirmForgotPassword\"}"));
+        }
+        finally
+        {
+            work.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>Loads the packaged assembly in its own context, as Lambda does, and calls the documented method with a stream.</summary>
+    static async Task<string> InvokePackagedHandlerAsync(string folder, string json)
+    {
+        var assemblyPath = Path.Combine(folder, "Cruddur.PostConfirmation.dll");
+        var context = new PackagedFunctionContext(assemblyPath);
+        try
+        {
+            var type = context.LoadFromAssemblyPath(assemblyPath).GetType("Cruddur.PostConfirmation.Function", throwOnError: true)!;
+            var method = type.GetMethod("HandleAsync", BindingFlags.Public | BindingFlags.Instance, [typeof(Stream)])!;
+            Assert.Equal(typeof(Task<Stream>), method.ReturnType);
+            var output = await (Task<Stream>)method.Invoke(Activator.CreateInstance(type), [new MemoryStream(Encoding.UTF8.GetBytes(json))])!;
+            using var reader = new StreamReader(output);
+            return await reader.ReadToEndAsync();
+        }
+        finally
+        {
+            context.Unload();
+        }
+    }
+
+    sealed class PackagedFunctionContext(string assemblyPath) : AssemblyLoadContext(isCollectible: true)
+    {
+        readonly AssemblyDependencyResolver _resolver = new(assemblyPath);
+
+        protected override Assembly? Load(AssemblyName name) =>
+            _resolver.ResolveAssemblyToPath(name) is { } path ? LoadFromAssemblyPath(path) : null;
+    }
+
+    // A throwaway CA made here, standing in for AWS's global-bundle.pem, which cannot be downloaded offline.
+    static string TestCertificatePem()
+    {
+        using var key = ECDsa.Create();
+        var request = new CertificateRequest("CN=Cruddur package test CA", key, HashAlgorithmName.SHA256);
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1));
+        return certificate.ExportCertificatePem();
+    }
+
+    static async Task<CliProcess.Result> RunInRepositoryAsync(params string[] args)
+    {
+        var start = CliProcess.StartInfo(new Dictionary<string, string?>(), args);
+        start.WorkingDirectory = RepositoryRoot();
+        using var process = System.Diagnostics.Process.Start(start)!;
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await process.WaitForExitAsync(timeout.Token);
+        return new CliProcess.Result(process.ExitCode, await stdout, await stderr);
+    }
+
+    static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Cruddur.slnx"))) return dir.FullName;
+        throw new InvalidOperationException($"no Cruddur.slnx above {AppContext.BaseDirectory}");
+    }
+}
