@@ -49,7 +49,7 @@ public static class ConnectCommand
         yield return ("PGCONNECT_TIMEOUT", settings.Timeout.ToString());
         yield return ("PGPASSFILE", passwordFile);
         if (settings.Username is { Length: > 0 } user) yield return ("PGUSER", user);
-        yield return ("PGSSLMODE", SslMode(settings.SslMode));
+        yield return ("PGSSLMODE", Transport.Name(settings.SslMode));
         if (settings.RootCertificate is { Length: > 0 } root) yield return ("PGSSLROOTCERT", root);
     }
 
@@ -65,14 +65,4 @@ public static class ConnectCommand
 
     // In a .pgpass line, ':' and '\' are escaped with a backslash.
     static string Escape(string value) => value.Replace("\\", "\\\\").Replace(":", "\\:");
-
-    static string SslMode(Npgsql.SslMode mode) => mode switch
-    {
-        Npgsql.SslMode.Disable => "disable",
-        Npgsql.SslMode.Allow => "allow",
-        Npgsql.SslMode.Require => "require",
-        Npgsql.SslMode.VerifyCA => "verify-ca",
-        Npgsql.SslMode.VerifyFull => "verify-full",
-        _ => "prefer",
-    };
 }
