@@ -7,7 +7,7 @@ namespace Cruddur.Data.Admin;
 /// <summary>Turns a failure to reach PostgreSQL into one line naming host, port and cause (by SqlState, never message text).</summary>
 public static class ConnectionFailure
 {
-    public static CruddurException Describe(Exception error, Database database) => error switch
+    public static CruddurException Describe(Exception error, Database database, string? tlsCause = null) => error switch
     {
         PostgresException { SqlState: PostgresErrorCodes.InvalidCatalogName } =>
             new($"database {database.Name} does not exist on {database.Endpoint} (run: cruddur db create)", error),
@@ -17,7 +17,7 @@ public static class ConnectionFailure
             new($"cannot connect to {database.Endpoint}: the server rejected user {database.Settings.Username} (check {database.Source})", error),
         PostgresException postgres =>
             new($"{database.Endpoint}: {postgres.MessageText} ({postgres.SqlState})", error),
-        _ => new($"cannot connect to {database.Endpoint}: {Cause(error, database)} (check {database.Source})", error),
+        _ => new($"cannot connect to {database.Endpoint}: {tlsCause ?? Cause(error, database)} (check {database.Source})", error),
     };
 
     static string Cause(Exception error, Database database)
@@ -32,6 +32,8 @@ public static class ConnectionFailure
                     return "host not found";
                 case SocketException socket:
                     return socket.SocketErrorCode.ToString();
+                case System.Security.Authentication.AuthenticationException:
+                    return TlsFailure.Untrusted(database.Settings);
                 case TimeoutException:
                     return $"no answer within {database.Settings.Timeout} s";
             }
@@ -51,7 +53,7 @@ public static class ConnectionFailure
         catch (Exception e) when (e is NpgsqlException or TimeoutException)
         {
             await connection.DisposeAsync();
-            throw Describe(e, database);
+            throw Describe(e, database, TlsFailure.IsTls(e) ? await TlsFailure.DiagnoseAsync(settings, ct) : null);
         }
     }
 }
