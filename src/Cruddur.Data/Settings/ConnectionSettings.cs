@@ -5,19 +5,23 @@ using Npgsql;
 namespace Cruddur.Data.Settings;
 
 /// <summary>
-/// Reads <c>CONNECTION_URL</c> or <c>PROD_CONNECTION_URL</c> (and <c>&lt;that&gt;_SECRET</c>). Local with
+/// Reads <c>CONNECTION_URL</c> or <c>PROD_CONNECTION_URL</c> (and <c>CONNECTION_SECRET</c> or <c>PROD_CONNECTION_SECRET</c>). Local with
 /// none set means the embedded cluster, which the caller starts (see <see cref="Local.LocalCluster"/>).
 /// </summary>
 public static class ConnectionSettings
 {
     public const string LocalVariable = "CONNECTION_URL";
     public const string ProdVariable = "PROD_CONNECTION_URL";
-    public const string SecretSuffix = "_SECRET";
+    public const string LocalSecretVariable = "CONNECTION_SECRET";
+    public const string ProdSecretVariable = "PROD_CONNECTION_SECRET";
     public const string DefaultDatabase = "cruddur";
     const int DefaultConnectTimeoutSeconds = 5;
     const int NpgsqlDefaultTimeoutSeconds = 15;
 
     public static string VariableFor(Target target) => target == Target.Prod ? ProdVariable : LocalVariable;
+
+    /// <summary>The variable naming a Secrets Manager secret with the credentials (and optionally host, port, dbname).</summary>
+    public static string SecretVariableFor(Target target) => target == Target.Prod ? ProdSecretVariable : LocalSecretVariable;
 
     /// <summary>
     /// The configured connection for the target, ready to open: secret read, TLS defaults applied, an
@@ -27,7 +31,7 @@ public static class ConnectionSettings
     {
         var name = VariableFor(target);
         var value = variables(name);
-        var secretId = variables(name + SecretSuffix);
+        var secretId = variables(SecretVariableFor(target));
         if (string.IsNullOrWhiteSpace(value) && string.IsNullOrWhiteSpace(secretId))
             return target == Target.Prod ? throw NotSet() : null;
 
@@ -75,7 +79,7 @@ public static class ConnectionSettings
         new(settings.ConnectionString) { Database = "postgres", Pooling = false };
 
     static CruddurException NotSet() =>
-        new($"{ProdVariable} is not set (export it, e.g. postgresql://user@host:5432/cruddur?sslmode=verify-full, or set {ProdVariable}{SecretSuffix})");
+        new($"{ProdVariable} is not set (export it, e.g. postgresql://user@host:5432/cruddur?sslmode=verify-full, or set {ProdSecretVariable})");
 
     // Region and endpoint follow the SDK's configuration (AWS_REGION, AWS_ENDPOINT_URL_SSM, profiles).
     static AmazonSimpleSystemsManagementClient SystemsManager(string? region) =>
