@@ -19,12 +19,18 @@ public static class ConnectCommand
         return command;
     }
 
+    static readonly string[] InheritedSecrets =
+        [ConnectionSettings.LocalVariable, ConnectionSettings.ProdVariable, "PGPASSWORD", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"];
+
     static async Task<int> RunAsync(Database database, CancellationToken ct)
     {
         var passwordFile = Path.Combine(Path.GetTempPath(), $"cruddur-pgpass-{Guid.NewGuid():N}");
         try
         {
             var start = new ProcessStartInfo("psql") { UseShellExecute = false };
+            // psql inherits our environment: drop the URLs (they may hold the password) and any PGPASSWORD,
+            // which libpq would prefer over our password file.
+            foreach (var inherited in InheritedSecrets) start.Environment.Remove(inherited);
             foreach (var (key, value) in Environment(database.Settings, passwordFile)) start.Environment[key] = value;
             await WritePasswordFileAsync(passwordFile, database.Settings, ct);
             using var psql = Process.Start(start) ?? throw new CruddurException("cannot start psql");

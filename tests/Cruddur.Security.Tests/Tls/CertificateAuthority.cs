@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Cruddur.Security.Tests.Transport;
+namespace Cruddur.Security.Tests.Tls;
 
 /// <summary>A throwaway CA and server certificate made with the real openssl, in a folder of its own.</summary>
 public sealed class CertificateAuthority

@@ -3,7 +3,7 @@ using Cruddur.Data.Settings;
 using Cruddur.Testing;
 using Npgsql;
 
-namespace Cruddur.Security.Tests.Transport;
+namespace Cruddur.Security.Tests.Tls;
 
 public class TlsTests(TlsServer server) : IClassFixture<TlsServer>
 {

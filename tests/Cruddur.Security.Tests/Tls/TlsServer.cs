@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Cruddur.Data.Local;
 using Npgsql;
 
-namespace Cruddur.Security.Tests.Transport;
+namespace Cruddur.Security.Tests.Tls;
 
 /// <summary>
 /// A second throwaway PostgreSQL that serves TLS with a certificate from our own test CA, naming only
