@@ -53,7 +53,8 @@ public static class ConnectionFailure
         catch (Exception e) when (e is NpgsqlException or TimeoutException)
         {
             await connection.DisposeAsync();
-            throw Describe(e, database, TlsFailure.IsTls(e) ? await TlsFailure.DiagnoseAsync(settings, ct) : null);
+            var tlsCause = TlsFailure.IsTls(e) ? await TlsFailure.DiagnoseAsync(settings, ct) : await TlsFailure.TlsNotOfferedAsync(e, settings, ct);
+            throw Describe(e, database, tlsCause);
         }
     }
 }

@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+using System.Net.Sockets;
 using System.Security.Authentication;
 using Cruddur.Data.Settings;
 using Npgsql;
@@ -16,6 +18,37 @@ static class TlsFailure
             if (e is AuthenticationException) return true;
         return false;
     }
+
+    /// <summary>
+    /// Npgsql reports a server without TLS as a bare NpgsqlException; ask the server ourselves with
+    /// PostgreSQL's SSLRequest, which carries no credentials: 'N' means it does not offer TLS.
+    /// </summary>
+    public static async Task<string?> TlsNotOfferedAsync(Exception error, NpgsqlConnectionStringBuilder settings, CancellationToken ct)
+    {
+        if (error is not NpgsqlException { InnerException: null } or PostgresException || settings.SslMode is not (SslMode.Require or SslMode.VerifyCA or SslMode.VerifyFull))
+            return null;
+        try
+        {
+            using var client = new TcpClient();
+            await client.ConnectAsync(settings.Host!, settings.Port, ct);
+            var request = new byte[8];
+            BinaryPrimitives.WriteInt32BigEndian(request, 8);
+            BinaryPrimitives.WriteInt32BigEndian(request.AsSpan(4), SslRequestCode);
+            var stream = client.GetStream();
+            await stream.WriteAsync(request, ct);
+            var answer = new byte[1];
+            return await stream.ReadAsync(answer, ct) == 1 && answer[0] == (byte)'N'
+                ? $"the server does not offer TLS (sslmode={Transport.Name(settings.SslMode)}; turn on ssl on the server, " +
+                  "or for a local container allow plaintext with ?sslmode=disable&allow_plaintext=true)"
+                : null;
+        }
+        catch (SocketException)
+        {
+            return null;
+        }
+    }
+
+    const int SslRequestCode = 80877103;
 
     public static async Task<string> DiagnoseAsync(NpgsqlConnectionStringBuilder settings, CancellationToken ct)
     {
