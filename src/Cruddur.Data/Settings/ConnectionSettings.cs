@@ -82,6 +82,10 @@ public static class ConnectionSettings
         new($"{ProdVariable} is not set (export it, e.g. postgresql://user@host:5432/cruddur?sslmode=verify-full, or set {ProdSecretVariable})");
 
     // Region and endpoint follow the SDK's configuration (AWS_REGION, AWS_ENDPOINT_URL_SSM, profiles).
-    static AmazonSimpleSystemsManagementClient SystemsManager(string? region) =>
-        region is null ? new() : new(Amazon.RegionEndpoint.GetBySystemName(region));
+    static AmazonSimpleSystemsManagementClient SystemsManager(string? region)
+    {
+        var name = region ?? Regions.FromChain()
+            ?? throw new CruddurException("reading a secret needs an AWS region (add ?region=eu-west-1 to the URL or set AWS_REGION)");
+        return new AmazonSimpleSystemsManagementClient(Amazon.RegionEndpoint.GetBySystemName(name));
+    }
 }

@@ -80,6 +80,22 @@ public class ConnectionSecretTests(PostgresServer server)
         Assert.DoesNotContain("Sup3rSecretValue", result.Output);
     }
 
+    [Fact]
+    public async Task A_secret_without_an_aws_region_says_where_to_set_one()
+    {
+        var result = await CliProcess.RunAsync(new Dictionary<string, string?>
+        {
+            ["CONNECTION_SECRET"] = SecretId,
+            ["AWS_REGION"] = null,
+            ["AWS_DEFAULT_REGION"] = null,
+            ["AWS_CONFIG_FILE"] = "/dev/null",
+            ["AWS_EC2_METADATA_DISABLED"] = "true",
+        }, null, "db", "status");
+
+        Assert.Equal((1, "Error: reading a secret needs an AWS region (add ?region=eu-west-1 to the URL or set AWS_REGION)"),
+            (result.ExitCode, result.Stderr.Trim()));
+    }
+
     static Dictionary<string, string?> AwsEnvironment(SsmListener listener, Dictionary<string, string?> more)
     {
         var environment = new Dictionary<string, string?>
