@@ -11,6 +11,10 @@ public static class ConnectionFailure
     {
         PostgresException { SqlState: PostgresErrorCodes.InvalidCatalogName } =>
             new($"database {database.Name} does not exist on {database.Endpoint} (run: cruddur db create)", error),
+        PostgresException { SqlState: PostgresErrorCodes.InvalidPassword or PostgresErrorCodes.InvalidAuthorizationSpecification }
+            when database.Options.Authentication == Authentication.Iam =>
+            new($"cannot connect to {database.Endpoint}: IAM authentication failed for user {database.Settings.Username} " +
+                "(the user needs GRANT rds_iam, the instance IAM authentication, and the AWS identity rds-db:connect on this user)", error),
         PostgresException { SqlState: PostgresErrorCodes.InvalidPassword } =>
             new($"cannot connect to {database.Endpoint}: password authentication failed for user {database.Settings.Username} (check {database.Source})", error),
         PostgresException { SqlState: PostgresErrorCodes.InvalidAuthorizationSpecification } =>

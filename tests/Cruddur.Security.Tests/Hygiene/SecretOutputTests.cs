@@ -60,7 +60,7 @@ public class SecretOutputTests(PostgresServer server)
 
         // A plain PostgreSQL has no rds_iam: it checks the token as a password, and the role has none.
         Assert.Equal(1, result.ExitCode);
-        Assert.StartsWith($"Error: cannot connect to 127.0.0.1:{server.Superuser.Port}: password authentication failed for user {role}", result.Stderr);
+        Assert.StartsWith($"Error: cannot connect to 127.0.0.1:{server.Superuser.Port}: IAM authentication failed for user {role} (the user needs GRANT rds_iam", result.Stderr);
         Assert.DoesNotContain("X-Amz-Signature", result.Output);
         Assert.DoesNotContain(AwsSecretKey, result.Output);
     }
