@@ -35,21 +35,23 @@ public static class ConnectionSettings
         if (string.IsNullOrWhiteSpace(value) && string.IsNullOrWhiteSpace(secretId))
             return target == Target.Prod ? throw NotSet() : null;
 
-        var spec = string.IsNullOrWhiteSpace(value) ? new ConnectionSpec(new NpgsqlConnectionStringBuilder(), ConnectionOptions.Default) : ConnectionUrl.Read(value, name);
+        var fromSecretOnly = string.IsNullOrWhiteSpace(value);
+        var source = fromSecretOnly ? SecretVariableFor(target) : name;
+        var spec = fromSecretOnly ? new ConnectionSpec(new NpgsqlConnectionStringBuilder(), ConnectionOptions.Default) : ConnectionUrl.Read(value!, name);
         if (!string.IsNullOrWhiteSpace(secretId)) spec = spec with { Options = spec.Options with { SecretId = secretId.Trim() } };
         if (spec.Options.SecretId is { } id)
         {
             using var ssm = SystemsManager(spec.Options.Region);
             spec = await ConnectionSecret.ApplyAsync(spec, ssm, id, ct);
         }
-        spec = Transport.Secure(spec with { Settings = WithDefaults(spec.Settings) }, target, variables, name);
+        spec = Transport.Secure(spec with { Settings = WithDefaults(spec.Settings) }, target, variables, source);
         if (spec.Options.Authentication == Authentication.Iam)
         {
             if (!string.IsNullOrEmpty(spec.Settings.Password))
                 throw new CruddurException($"{name} has both a password and auth=iam (remove the password)");
             spec.Settings.Password = await IamAuthToken.GenerateAsync(spec.Settings, spec.Options.Region, ct);
         }
-        return new Database(spec.Settings, name) { Options = spec.Options };
+        return new Database(spec.Settings, source) { Options = spec.Options };
     }
 
     /// <summary>The configured settings without anything that needs AWS (no secret, no IAM token), TLS defaults applied.</summary>
