@@ -15,9 +15,10 @@ static class CliEnvironment
         ["CRUDDUR_HOME"] = Path.Combine(Path.GetTempPath(), $"cruddur-unused-{Guid.NewGuid():N}"),
     };
 
+    // Production defaults to verify-full; the loopback test server has no TLS, so say so explicitly.
     public static Dictionary<string, string?> Prod(Database database) => new()
     {
-        ["PROD_CONNECTION_URL"] = Url(database),
+        ["PROD_CONNECTION_URL"] = Url(database) + "?sslmode=disable",
         ["CRUDDUR_HOME"] = Path.Combine(Path.GetTempPath(), $"cruddur-unused-{Guid.NewGuid():N}"),
     };
 }

@@ -19,8 +19,8 @@ public static class Targets
     public static async Task<Database> ResolveAsync(ParseResult result, CancellationToken ct)
     {
         var target = Of(result);
-        var configured = ConnectionSettings.FromEnvironment(target, Environment.GetEnvironmentVariable);
-        if (configured is not null) return new Database(configured, ConnectionSettings.VariableFor(target));
+        var configured = await ConnectionSettings.ResolveAsync(target, Environment.GetEnvironmentVariable, ct);
+        if (configured is not null) return configured;
         var local = await Cluster().StartAsync(ct);
         return new Database(local, "the local cluster: cruddur local status");
     }

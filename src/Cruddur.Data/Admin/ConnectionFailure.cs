@@ -7,17 +7,21 @@ namespace Cruddur.Data.Admin;
 /// <summary>Turns a failure to reach PostgreSQL into one line naming host, port and cause (by SqlState, never message text).</summary>
 public static class ConnectionFailure
 {
-    public static CruddurException Describe(Exception error, Database database) => error switch
+    public static CruddurException Describe(Exception error, Database database, string? tlsCause = null) => error switch
     {
         PostgresException { SqlState: PostgresErrorCodes.InvalidCatalogName } =>
             new($"database {database.Name} does not exist on {database.Endpoint} (run: cruddur db create)", error),
+        PostgresException { SqlState: PostgresErrorCodes.InvalidPassword or PostgresErrorCodes.InvalidAuthorizationSpecification }
+            when database.Options.Authentication == Authentication.Iam =>
+            new($"cannot connect to {database.Endpoint}: IAM authentication failed for user {database.Settings.Username} " +
+                "(the user needs GRANT rds_iam, the instance IAM authentication, and the AWS identity rds-db:connect on this user)", error),
         PostgresException { SqlState: PostgresErrorCodes.InvalidPassword } =>
             new($"cannot connect to {database.Endpoint}: password authentication failed for user {database.Settings.Username} (check {database.Source})", error),
         PostgresException { SqlState: PostgresErrorCodes.InvalidAuthorizationSpecification } =>
             new($"cannot connect to {database.Endpoint}: the server rejected user {database.Settings.Username} (check {database.Source})", error),
         PostgresException postgres =>
             new($"{database.Endpoint}: {postgres.MessageText} ({postgres.SqlState})", error),
-        _ => new($"cannot connect to {database.Endpoint}: {Cause(error, database)} (check {database.Source})", error),
+        _ => new($"cannot connect to {database.Endpoint}: {tlsCause ?? Cause(error, database)} (check {database.Source})", error),
     };
 
     static string Cause(Exception error, Database database)
@@ -32,6 +36,8 @@ public static class ConnectionFailure
                     return "host not found";
                 case SocketException socket:
                     return socket.SocketErrorCode.ToString();
+                case System.Security.Authentication.AuthenticationException:
+                    return TlsFailure.Untrusted(database.Settings);
                 case TimeoutException:
                     return $"no answer within {database.Settings.Timeout} s";
             }
@@ -51,7 +57,8 @@ public static class ConnectionFailure
         catch (Exception e) when (e is NpgsqlException or TimeoutException)
         {
             await connection.DisposeAsync();
-            throw Describe(e, database);
+            var tlsCause = TlsFailure.IsTls(e) ? await TlsFailure.DiagnoseAsync(settings, ct) : await TlsFailure.TlsNotOfferedAsync(e, settings, ct);
+            throw Describe(e, database, tlsCause);
         }
     }
 }

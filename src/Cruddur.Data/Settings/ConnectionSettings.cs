@@ -1,31 +1,70 @@
+using Amazon.SimpleSystemsManagement;
+using Cruddur.Data.Security;
 using Npgsql;
 
 namespace Cruddur.Data.Settings;
 
 /// <summary>
-/// Reads <c>CONNECTION_URL</c> or <c>PROD_CONNECTION_URL</c>. Local with neither set means the
-/// embedded cluster, which the caller starts (see <see cref="Local.LocalCluster"/>).
+/// Reads <c>CONNECTION_URL</c> or <c>PROD_CONNECTION_URL</c> (and <c>CONNECTION_SECRET</c> or <c>PROD_CONNECTION_SECRET</c>). Local with
+/// none set means the embedded cluster, which the caller starts (see <see cref="Local.LocalCluster"/>).
 /// </summary>
 public static class ConnectionSettings
 {
     public const string LocalVariable = "CONNECTION_URL";
     public const string ProdVariable = "PROD_CONNECTION_URL";
+    public const string LocalSecretVariable = "CONNECTION_SECRET";
+    public const string ProdSecretVariable = "PROD_CONNECTION_SECRET";
     public const string DefaultDatabase = "cruddur";
     const int DefaultConnectTimeoutSeconds = 5;
     const int NpgsqlDefaultTimeoutSeconds = 15;
 
     public static string VariableFor(Target target) => target == Target.Prod ? ProdVariable : LocalVariable;
 
-    /// <summary>The configured connection for the target, or null when local falls back to the embedded cluster.</summary>
+    /// <summary>The variable naming a Secrets Manager secret with the credentials (and optionally host, port, dbname).</summary>
+    public static string SecretVariableFor(Target target) => target == Target.Prod ? ProdSecretVariable : LocalSecretVariable;
+
+    /// <summary>
+    /// The configured connection for the target, ready to open: secret read, TLS defaults applied, an
+    /// IAM token in place of the password. Null when local falls back to the embedded cluster.
+    /// </summary>
+    public static async Task<Database?> ResolveAsync(Target target, Func<string, string?> variables, CancellationToken ct)
+    {
+        var name = VariableFor(target);
+        var value = variables(name);
+        var secretId = variables(SecretVariableFor(target));
+        if (string.IsNullOrWhiteSpace(value) && string.IsNullOrWhiteSpace(secretId))
+            return target == Target.Prod ? throw NotSet() : null;
+
+        var fromSecretOnly = string.IsNullOrWhiteSpace(value);
+        var source = fromSecretOnly ? SecretVariableFor(target) : name;
+        var spec = fromSecretOnly ? new ConnectionSpec(new NpgsqlConnectionStringBuilder(), ConnectionOptions.Default) : ConnectionUrl.Read(value!, name);
+        if (!string.IsNullOrWhiteSpace(secretId)) spec = spec with { Options = spec.Options with { SecretId = secretId.Trim() } };
+        if (spec.Options.SecretId is { } id)
+        {
+            using var ssm = SystemsManager(spec.Options.Region);
+            spec = await ConnectionSecret.ApplyAsync(spec, ssm, id, ct);
+        }
+        spec = Transport.Secure(spec with { Settings = WithDefaults(spec.Settings) }, target, variables, source);
+        if (spec.Options.Authentication == Authentication.Iam)
+        {
+            if (!string.IsNullOrEmpty(spec.Settings.Password))
+                throw new CruddurException($"{name} has both a password and auth=iam (remove the password)");
+            spec.Settings.Password = await IamAuthToken.GenerateAsync(spec.Settings, spec.Options.Region, ct);
+        }
+        return new Database(spec.Settings, source) { Options = spec.Options };
+    }
+
+    /// <summary>The configured settings without anything that needs AWS (no secret, no IAM token), TLS defaults applied.</summary>
     public static NpgsqlConnectionStringBuilder? FromEnvironment(Target target, Func<string, string?> variables)
     {
         var name = VariableFor(target);
         var value = variables(name);
         if (string.IsNullOrWhiteSpace(value))
-            return target == Target.Prod
-                ? throw new CruddurException($"{ProdVariable} is not set (export it, e.g. postgresql://user@host:5432/cruddur?sslmode=verify-full)")
-                : null;
-        return WithDefaults(ConnectionUrl.Parse(value, name));
+            return target == Target.Prod ? throw NotSet() : null;
+        var spec = ConnectionUrl.Read(value, name);
+        if (spec.Options.SecretId is not null || spec.Options.Authentication == Authentication.Iam)
+            throw new CruddurException($"{name} uses secret= or auth=iam, which need ConnectionSettings.ResolveAsync");
+        return Transport.Secure(spec with { Settings = WithDefaults(spec.Settings) }, target, variables, name).Settings;
     }
 
     public static NpgsqlConnectionStringBuilder WithDefaults(NpgsqlConnectionStringBuilder settings)
@@ -40,4 +79,15 @@ public static class ConnectionSettings
     /// <summary>The same server and credentials on the <c>postgres</c> maintenance database (the document's NO_DB_CONNECTION_URL).</summary>
     public static NpgsqlConnectionStringBuilder Maintenance(NpgsqlConnectionStringBuilder settings) =>
         new(settings.ConnectionString) { Database = "postgres", Pooling = false };
+
+    static CruddurException NotSet() =>
+        new($"{ProdVariable} is not set (export it, e.g. postgresql://user@host:5432/cruddur?sslmode=verify-full, or set {ProdSecretVariable})");
+
+    // Region and endpoint follow the SDK's configuration (AWS_REGION, AWS_ENDPOINT_URL_SSM, profiles).
+    static AmazonSimpleSystemsManagementClient SystemsManager(string? region)
+    {
+        var name = region ?? Regions.FromChain()
+            ?? throw new CruddurException("reading a secret needs an AWS region (add ?region=eu-west-1 to the URL or set AWS_REGION)");
+        return new AmazonSimpleSystemsManagementClient(Amazon.RegionEndpoint.GetBySystemName(name));
+    }
 }

@@ -8,7 +8,10 @@ namespace Cruddur.Data.Settings;
 /// </summary>
 public static class ConnectionUrl
 {
-    public static NpgsqlConnectionStringBuilder Parse(string value, string source)
+    public static NpgsqlConnectionStringBuilder Parse(string value, string source) => Read(value, source).Settings;
+
+    /// <summary>Parses the value into Npgsql's settings and our own options (<c>auth</c>, <c>secret</c>, ...).</summary>
+    public static ConnectionSpec Read(string value, string source)
     {
         var trimmed = value.Trim();
         if (trimmed.Length == 0)
@@ -17,7 +20,7 @@ public static class ConnectionUrl
             return ParseUrl(trimmed, source);
         try
         {
-            return new NpgsqlConnectionStringBuilder(trimmed);
+            return new ConnectionSpec(new NpgsqlConnectionStringBuilder(trimmed), ConnectionOptions.Default);
         }
         catch (ArgumentException e)
         {
@@ -25,7 +28,7 @@ public static class ConnectionUrl
         }
     }
 
-    static NpgsqlConnectionStringBuilder ParseUrl(string value, string source)
+    static ConnectionSpec ParseUrl(string value, string source)
     {
         if (!Uri.TryCreate(value, UriKind.Absolute, out var uri))
             throw new CruddurException($"{source} is not a valid URL (expected postgresql://user:password@host:5432/cruddur)");
@@ -44,9 +47,10 @@ public static class ConnectionUrl
         if (password is not null) builder.Password = password;
         var database = Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/'));
         if (database.Length > 0) builder.Database = database;
+        var options = ConnectionOptions.Default;
         foreach (var (key, optionValue) in QueryOptions(uri.Query))
-            UrlOption.Apply(builder, key, optionValue, source);
-        return builder;
+            options = UrlOption.Apply(builder, options, key, optionValue, source);
+        return new ConnectionSpec(builder, options);
     }
 
     static (string User, string? Password) SplitUserInfo(string userInfo)

@@ -8,6 +8,9 @@ namespace Cruddur.Data.Settings;
 /// </summary>
 public sealed record Database(NpgsqlConnectionStringBuilder Settings, string Source)
 {
+    /// <summary>How to log in and what transport is allowed (IAM auth, secret, allow_plaintext).</summary>
+    public ConnectionOptions Options { get; init; } = ConnectionOptions.Default;
+
     public string Name => Settings.Database ?? ConnectionSettings.DefaultDatabase;
 
     public string Endpoint => $"{Settings.Host}:{Settings.Port}";

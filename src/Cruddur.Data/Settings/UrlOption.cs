@@ -2,10 +2,15 @@ using Npgsql;
 
 namespace Cruddur.Data.Settings;
 
-/// <summary>The libpq query options the URL form accepts, mapped onto Npgsql's settings.</summary>
+/// <summary>
+/// The query options the URL form accepts: libpq's, mapped onto Npgsql's settings, and ours
+/// (<c>auth</c>, <c>region</c>, <c>secret</c>, <c>allow_plaintext</c>), kept in <see cref="ConnectionOptions"/>.
+/// </summary>
 static class UrlOption
 {
-    public static void Apply(NpgsqlConnectionStringBuilder builder, string key, string value, string source)
+    const string Known = "sslmode, sslrootcert, connect_timeout, application_name, options, target_session_attrs, auth, region, secret, allow_plaintext";
+
+    public static ConnectionOptions Apply(NpgsqlConnectionStringBuilder builder, ConnectionOptions options, string key, string value, string source)
     {
         switch (key)
         {
@@ -27,9 +32,18 @@ static class UrlOption
             case "target_session_attrs":
                 builder.TargetSessionAttributes = value;
                 break;
+            case "auth":
+                return options with { Authentication = ParseAuthentication(value, source) };
+            case "region":
+                return options with { Region = value };
+            case "secret":
+                return options with { SecretId = value };
+            case "allow_plaintext":
+                return options with { AllowPlaintext = ParseBoolean(value, key, source) };
             default:
-                throw new CruddurException($"{source} has an unknown option '{key}' (known: sslmode, sslrootcert, connect_timeout, application_name, options, target_session_attrs)");
+                throw new CruddurException($"{source} has an unknown option '{key}' (known: {Known})");
         }
+        return options;
     }
 
     static SslMode ParseSslMode(string value, string source) => value switch
@@ -41,6 +55,20 @@ static class UrlOption
         "verify-ca" => SslMode.VerifyCA,
         "verify-full" => SslMode.VerifyFull,
         _ => throw new CruddurException($"{source} has sslmode '{value}' (expected disable, allow, prefer, require, verify-ca or verify-full)"),
+    };
+
+    static Authentication ParseAuthentication(string value, string source) => value switch
+    {
+        "password" => Authentication.Password,
+        "iam" => Authentication.Iam,
+        _ => throw new CruddurException($"{source} has auth '{value}' (expected password or iam)"),
+    };
+
+    static bool ParseBoolean(string value, string key, string source) => value switch
+    {
+        "true" or "1" => true,
+        "false" or "0" => false,
+        _ => throw new CruddurException($"{source} has {key} '{value}' (expected true or false)"),
     };
 
     static int ParseSeconds(string value, string key, string source) =>

@@ -19,15 +19,18 @@ public static class ConnectCommand
         return command;
     }
 
+    static readonly string[] InheritedSecrets =
+        [ConnectionSettings.LocalVariable, ConnectionSettings.ProdVariable, "PGPASSWORD", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"];
+
     static async Task<int> RunAsync(Database database, CancellationToken ct)
     {
         var passwordFile = Path.Combine(Path.GetTempPath(), $"cruddur-pgpass-{Guid.NewGuid():N}");
         try
         {
             var start = new ProcessStartInfo("psql") { UseShellExecute = false };
-            // psql needs none of these, and a child's environment is one more place a password could be read.
-            foreach (var secret in new[] { ConnectionSettings.LocalVariable, ConnectionSettings.ProdVariable, "PGPASSWORD" })
-                start.Environment.Remove(secret);
+            // psql inherits our environment: drop the URLs (they may hold the password) and any PGPASSWORD,
+            // which libpq would prefer over our password file.
+            foreach (var inherited in InheritedSecrets) start.Environment.Remove(inherited);
             foreach (var (key, value) in Environment(database.Settings, passwordFile)) start.Environment[key] = value;
             await WritePasswordFileAsync(passwordFile, database.Settings, ct);
             using var psql = Process.Start(start) ?? throw new CruddurException("cannot start psql");
@@ -52,7 +55,7 @@ public static class ConnectCommand
         yield return ("PGCONNECT_TIMEOUT", settings.Timeout.ToString());
         yield return ("PGPASSFILE", passwordFile);
         if (settings.Username is { Length: > 0 } user) yield return ("PGUSER", user);
-        yield return ("PGSSLMODE", SslMode(settings.SslMode));
+        yield return ("PGSSLMODE", Transport.Name(settings.SslMode));
         if (settings.RootCertificate is { Length: > 0 } root) yield return ("PGSSLROOTCERT", root);
     }
 
@@ -68,14 +71,4 @@ public static class ConnectCommand
 
     // In a .pgpass line, ':' and '\' are escaped with a backslash.
     static string Escape(string value) => value.Replace("\\", "\\\\").Replace(":", "\\:");
-
-    static string SslMode(Npgsql.SslMode mode) => mode switch
-    {
-        Npgsql.SslMode.Disable => "disable",
-        Npgsql.SslMode.Allow => "allow",
-        Npgsql.SslMode.Require => "require",
-        Npgsql.SslMode.VerifyCA => "verify-ca",
-        Npgsql.SslMode.VerifyFull => "verify-full",
-        _ => "prefer",
-    };
 }

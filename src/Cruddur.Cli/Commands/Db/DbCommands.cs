@@ -15,5 +15,7 @@ public static class DbCommands
         ConnectCommand.Build(),
         SessionsCommand.Build(),
         StatusCommand.Build(),
+        RolesCommand.Build(),
+        CaBundleCommand.Build(),
     };
 }
