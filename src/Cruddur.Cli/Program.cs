@@ -9,5 +9,6 @@ var root = new RootCommand("cruddur: the PostgreSQL and AWS RDS layer of Cruddur
     UpCommand.Build(),
     DbCommands.Build(),
     LocalCommands.Build(),
+    Cruddur.Cli.Commands.Rds.RdsCommands.Build(),
 };
 return await root.Parse(CommonOptions.WithProdWord(args)).InvokeAsync();

@@ -29,7 +29,7 @@ public static class TemplateDocument
         }
         catch (JsonException e)
         {
-            throw new CruddurException($"the JSON does not parse (line {e.LineNumber + 1}: {e.Message.Split(" LineNumber")[0].Split(". Path")[0]})");
+            throw new CruddurException($"the JSON does not parse (line {e.LineNumber + 1})");
         }
     }
 
