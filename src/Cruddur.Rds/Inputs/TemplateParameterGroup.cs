@@ -36,6 +36,6 @@ public sealed partial record TemplateParameterGroup(string? Name, string? ForceS
         }
     }
 
-    [GeneratedRegex(@"^postgres(\d+)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^postgres(\d{1,2})$", RegexOptions.IgnoreCase)]
     private static partial Regex PostgresFamily();
 }

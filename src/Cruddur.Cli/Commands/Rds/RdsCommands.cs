@@ -7,6 +7,7 @@ public static class RdsCommands
 {
     public static Command Build() => new("rds", "Plan, check and operate the production RDS for PostgreSQL instance")
     {
+        PlanCommand.Build(),
         LintCommand.Build(),
     };
 }
