@@ -9,5 +9,6 @@ public static class RdsCommands
     {
         PlanCommand.Build(),
         LintCommand.Build(),
+        UpdateSgRuleCommand.Build(),
     };
 }
