@@ -10,5 +10,8 @@ public static class RdsCommands
         PlanCommand.Build(),
         LintCommand.Build(),
         UpdateSgRuleCommand.Build(),
+        StatusCommand.Build(),
+        StopCommand.Build(),
+        StartCommand.Build(),
     };
 }
