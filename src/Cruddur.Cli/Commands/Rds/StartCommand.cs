@@ -7,17 +7,10 @@ namespace Cruddur.Cli.Commands.Rds;
 /// <summary>Starts a stopped instance (the document's "From the console active the RDS").</summary>
 public static class StartCommand
 {
-    public static Command Build()
+    public static Command Build() => InstanceOptions.Verb("start", "Start a stopped instance", async (id, target, ct) =>
     {
-        var command = new Command("start", "Start a stopped instance");
-        foreach (var option in InstanceOptions.All) command.Options.Add(option);
-        CommandAction.Set(command, async (result, ct) =>
-        {
-            var id = result.GetValue(InstanceOptions.Id)!;
-            Terminal.Console.Banner($"rds start {id}");
-            var state = await InstanceState.StartAsync(id, InstanceOptions.Target(result), ct);
-            Terminal.Console.Line($"Status: {state.Status}");
-        });
-        return command;
-    }
+        Terminal.Console.Banner($"rds start {id}");
+        var state = await InstanceState.StartAsync(id, target, ct);
+        Terminal.Console.Line($"Status: {state.Status}");
+    });
 }

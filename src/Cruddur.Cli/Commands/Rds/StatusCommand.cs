@@ -8,20 +8,14 @@ namespace Cruddur.Cli.Commands.Rds;
 /// <summary>Is the instance running or stopped, and when will AWS start it again on its own.</summary>
 public static class StatusCommand
 {
-    public static Command Build()
+    public static Command Build() => InstanceOptions.Verb("status", "Show the instance's status and, when stopped, when AWS will start it again", async (id, target, ct) =>
     {
-        var command = new Command("status", "Show the instance's status and, when stopped, when AWS will start it again");
-        foreach (var option in InstanceOptions.All) command.Options.Add(option);
-        CommandAction.Set(command, async (result, ct) =>
-        {
-            var state = await InstanceState.DescribeAsync(result.GetValue(InstanceOptions.Id)!, InstanceOptions.Target(result), ct);
-            var engine = string.Join(" ", new[] { state.Engine, state.EngineVersion }.OfType<string>());
-            Terminal.Console.Line($"Instance: {state.Identifier} ({engine}, {state.InstanceClass ?? "?"})");
-            Terminal.Console.Line($"Status: {state.Status}");
-            if (state.AutomaticRestartTime is { } at)
-                Terminal.Console.Warn($"Restart: AWS will start it again at {RestartTime.Describe(at, DateTimeOffset.UtcNow)} (stopped instances restart after 7 days)");
-            if (state.Endpoint is { } endpoint) Terminal.Console.Line($"Endpoint: {endpoint}");
-        });
-        return command;
-    }
+        var state = await InstanceState.DescribeAsync(id, target, ct);
+        var engine = string.Join(" ", new[] { state.Engine, state.EngineVersion }.OfType<string>());
+        Terminal.Console.Line($"Instance: {state.Identifier} ({engine}, {state.InstanceClass ?? "?"})");
+        Terminal.Console.Line($"Status: {state.Status}");
+        if (state.AutomaticRestartTime is { } at)
+            Terminal.Console.Warn($"Restart: AWS will start it again at {RestartTime.Describe(at, DateTimeOffset.UtcNow)} (stopped instances restart after 7 days)");
+        if (state.Endpoint is { } endpoint) Terminal.Console.Line($"Endpoint: {endpoint}");
+    });
 }

@@ -7,19 +7,12 @@ namespace Cruddur.Cli.Commands.Rds;
 /// <summary>The document's cost advice ("put it in stop"), with its catch: AWS starts it again after 7 days.</summary>
 public static class StopCommand
 {
-    public static Command Build()
+    public static Command Build() => InstanceOptions.Verb("stop", "Stop the instance to save cost (AWS starts it again after 7 days)", async (id, target, ct) =>
     {
-        var command = new Command("stop", "Stop the instance to save cost (AWS starts it again after 7 days)");
-        foreach (var option in InstanceOptions.All) command.Options.Add(option);
-        CommandAction.Set(command, async (result, ct) =>
-        {
-            var id = result.GetValue(InstanceOptions.Id)!;
-            Terminal.Console.Banner($"rds stop {id}");
-            var state = await InstanceState.StopAsync(id, InstanceOptions.Target(result), ct);
-            Terminal.Console.Line($"Status: {state.Status}");
-            Terminal.Console.Warn($"Note: AWS starts it again after 7 days (around {DateTimeOffset.UtcNow.Add(InstanceState.StopLimit).UtcDateTime:yyyy-MM-dd HH:mm} UTC); " +
-                                  "storage and backups are still billed. Not needed any more? Delete it with a final snapshot.");
-        });
-        return command;
-    }
+        Terminal.Console.Banner($"rds stop {id}");
+        var state = await InstanceState.StopAsync(id, target, ct);
+        Terminal.Console.Line($"Status: {state.Status}");
+        Terminal.Console.Warn($"Note: AWS starts it again after 7 days (around {DateTimeOffset.UtcNow.Add(InstanceState.StopLimit).UtcDateTime:yyyy-MM-dd HH:mm} UTC); " +
+                              "storage and backups are still billed. Not needed any more? Delete it with a final snapshot.");
+    });
 }
