@@ -47,7 +47,8 @@ public static class CloudFormationReader
             {
                 TemplateValue.Missing => null,
                 TemplateValue.Literal literal => literal.Text,
-                var other => other.ToString(),
+                TemplateValue.Resource subnets => subnets.LogicalId,
+                _ => "(unresolved)",
             },
             StorageEncrypted = p.Bool("StorageEncrypted", nameof(RdsConfiguration.StorageEncrypted)),
             DeletionProtection = p.Bool("DeletionProtection", nameof(RdsConfiguration.DeletionProtection)),

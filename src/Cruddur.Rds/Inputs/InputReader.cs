@@ -15,12 +15,16 @@ public static class InputReader
     {
         if (string.IsNullOrWhiteSpace(text)) throw new CruddurException("the input is empty");
         if (text.Contains('\0')) throw new CruddurException("the input is binary, not text");
-        return (format == InputFormat.Auto ? Detect(text) : format) switch
+        switch (format == InputFormat.Auto ? Detect(text) : format)
         {
-            InputFormat.Cli => new LintInput(InputKind.Command, CreateCommandReader.Read(text), []),
-            InputFormat.Describe => new LintInput(InputKind.Describe, DescribeInstancesReader.Read(ParseJson(text)), []),
-            _ => CloudFormationReader.Read(text) is var (instances, notes) ? new LintInput(InputKind.CloudFormation, instances, notes) : null!,
-        };
+            case InputFormat.Cli:
+                return new LintInput(InputKind.Command, CreateCommandReader.Read(text), []);
+            case InputFormat.Describe:
+                return new LintInput(InputKind.Describe, DescribeInstancesReader.Read(ParseJson(text)), []);
+            default:
+                var (instances, notes) = CloudFormationReader.Read(text);
+                return new LintInput(InputKind.CloudFormation, instances, notes);
+        }
     }
 
     static InputFormat Detect(string text)

@@ -12,7 +12,7 @@ public sealed record ShellScript(IReadOnlyList<IReadOnlyList<Word>> Commands, IR
 /// <summary>
 /// Just enough of the POSIX shell grammar to read a pasted <c>aws</c> command: backslash line
 /// continuations, single and double quotes, backslash escapes, comments, and commands separated by
-/// newlines, <c>;</c>, <c>&amp;&amp;</c> or <c>||</c>. Errors never quote the text: it may hold a password.
+/// newlines, <c>;</c>, <c>&amp;</c> or <c>|</c> (single or doubled). Errors never quote the text: it may hold a password.
 /// </summary>
 public static class ShellWords
 {
@@ -69,9 +69,9 @@ public static class ShellWords
                 case '\n' or ';':
                     EndCommand();
                     break;
-                case '&' or '|' when i + 1 < text.Length && text[i + 1] == c:
+                case '&' or '|':
                     EndCommand();
-                    i++;
+                    if (i + 1 < text.Length && text[i + 1] == c) i++;
                     break;
                 case ' ' or '\t' or '\r':
                     EndWord();

@@ -17,7 +17,7 @@ public sealed record Outcome(Verdict Verdict, string Detail)
 public sealed record LintContext(string? DefaultRegion, DateTimeOffset Now)
 {
     public static LintContext FromEnvironment() => new(
-        Environment.GetEnvironmentVariable("AWS_REGION") is { Length: > 0 } region ? region : Environment.GetEnvironmentVariable("AWS_DEFAULT_REGION") is { Length: > 0 } fallback ? fallback : null,
+        new[] { "AWS_REGION", "AWS_DEFAULT_REGION" }.Select(Environment.GetEnvironmentVariable).FirstOrDefault(v => !string.IsNullOrEmpty(v)),
         DateTimeOffset.UtcNow);
 }
 

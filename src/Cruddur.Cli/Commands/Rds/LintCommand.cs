@@ -50,7 +50,7 @@ public static class LintCommand
             }
         }
         foreach (var note in report.Notes) Terminal.Console.Line($"Skipped: {note}");
-        Terminal.Console.Line(FindingText.Summary(report, threshold));
+        Terminal.Console.Line(FindingText.Summary(report));
         Terminal.Console.Line(FindingText.Result(report, threshold));
     }
 
@@ -70,7 +70,14 @@ public static class LintCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new CruddurException($"cannot read {path} ({e.GetType().Name switch { "FileNotFoundException" => "no such file", "DirectoryNotFoundException" => "no such directory", "UnauthorizedAccessException" => "permission denied", _ => "read error" }})");
+            var cause = e switch
+            {
+                FileNotFoundException => "no such file",
+                DirectoryNotFoundException => "no such directory",
+                UnauthorizedAccessException => "permission denied",
+                _ => "read error",
+            };
+            throw new CruddurException($"cannot read {path} ({cause})", e);
         }
     }
 }
