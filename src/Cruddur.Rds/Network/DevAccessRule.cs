@@ -18,7 +18,6 @@ public static class DevAccessRule
 
     public static async Task ApplyAsync(Change change, Ec2Target target, CancellationToken ct)
     {
-        using var client = new AmazonEC2Client(Config(target));
         var request = new ModifySecurityGroupRulesRequest
         {
             GroupId = change.GroupId,
@@ -40,6 +39,7 @@ public static class DevAccessRule
         };
         try
         {
+            using var client = new AmazonEC2Client(Config(target));
             var response = await client.ModifySecurityGroupRulesAsync(request, ct);
             if (response.Return != true) throw new CruddurException($"EC2 did not apply the change to {change.RuleId} (Return=false)");
         }

@@ -126,6 +126,31 @@ public sealed class UpdateSgRuleTests : IDisposable
     }
 
     [Fact]
+    public async Task Missing_credentials_are_one_line_naming_where_the_SDK_looks()
+    {
+        var environment = AwsEnvironment.Dummy(("AWS_ACCESS_KEY_ID", null), ("AWS_SECRET_ACCESS_KEY", null));
+
+        var result = await RdsCli.RunAsync(environment, "rds", "update-sg-rule", "--endpoint-url", _ec2.Url,
+            "--group-id", GroupId, "--rule-id", RuleId, "--ip", "203.0.113.7");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("Error: no AWS credentials found (set AWS_PROFILE, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY)", result.Stderr.Trim());
+        Assert.Empty(_ec2.Requests);
+    }
+
+    [Fact]
+    public async Task An_unreachable_EC2_endpoint_is_named_in_the_error()
+    {
+        var closed = $"http://127.0.0.1:{LoopbackServer.FreePort()}/";
+
+        var result = await RdsCli.RunAsync(AwsEnvironment.Dummy(), "rds", "update-sg-rule", "--endpoint-url", closed,
+            "--group-id", GroupId, "--rule-id", RuleId, "--ip", "203.0.113.7");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal($"Error: cannot reach EC2 at {closed} (ConnectionError)", result.Stderr.Trim());
+    }
+
+    [Fact]
     public async Task Missing_group_and_rule_ids_name_the_document_variables()
     {
         var result = await RdsCli.RunAsync(AwsEnvironment.Dummy(), "rds", "update-sg-rule", "--endpoint-url", _ec2.Url, "--ip", "203.0.113.7");

@@ -106,6 +106,30 @@ public sealed class PlanTests : IDisposable
     }
 
     [Fact]
+    public async Task Plan_fixes_the_document_public_instance_disabled_backups_and_missing_deletion_protection()
+    {
+        var script = await File.ReadAllTextAsync(await PlanAsync("cli"));
+
+        Assert.Contains("--no-publicly-accessible", script);
+        Assert.Contains("--backup-retention-period 7", script);
+        Assert.Contains("--deletion-protection", script);
+        Assert.DoesNotContain("--no-deletion-protection", script);
+        Assert.Contains("--enable-iam-database-authentication", script);
+        Assert.Contains("--ca-certificate-identifier rds-ca-rsa2048-g1", script);
+    }
+
+    [Fact]
+    public async Task Plan_script_piped_into_lint_passes()
+    {
+        var plan = await RdsCli.RunAsync(RdsCli.Region("eu-west-1"), "rds", "plan", "--output", "cli");
+
+        var lint = await RdsCli.LintTextAsync(plan.Stdout, RdsCli.Region("eu-west-1"));
+
+        Assert.Equal(0, lint.ExitCode);
+        Assert.Contains("Result: PASS (no finding at high or above)", lint.Stdout);
+    }
+
+    [Fact]
     public async Task Plan_replaces_the_document_outdated_14_6_with_a_current_major_and_its_parameter_group_family()
     {
         var script = await File.ReadAllTextAsync(await PlanAsync("cli"));

@@ -63,6 +63,8 @@ public static class LintCommand
 
     static async Task<string> ReadAsync(string? path, CancellationToken ct)
     {
+        if (path is null && !Console.IsInputRedirected)
+            throw new CruddurException("nothing to check: give a file, or pipe it in (cruddur rds plan --output cli | cruddur rds lint)");
         if (path is null or "-") return await Console.In.ReadToEndAsync(ct);
         try
         {
