@@ -89,6 +89,32 @@ public sealed class CorpusTests
     }
 
     [Fact]
+    public async Task User_guide_managed_password_example_in_JSON_passes_the_secret_rules_and_fails_the_unset_defaults()
+    {
+        var result = await LintAsync("cfn-userguide-managed-master-password.json");
+
+        Assert.Equal(new SortedSet<string>(
+        [
+            "RDS-PUBLIC", "RDS-ENCRYPT-REST", "RDS-DELETION-PROTECT", "RDS-IAM-AUTH", "RDS-BACKUP", "RDS-MINOR-UPGRADE",
+            "RDS-MULTI-AZ", "RDS-ENH-MONITORING", "RDS-COPY-TAGS",
+        ]), result.Ids("FAIL", "MyInstance"));
+        Assert.Equal(new SortedSet<string>(["RDS-SG-OPEN", "RDS-TLS-FORCE", "RDS-CA", "RDS-LOG-EXPORTS", "RDS-DEFAULT-PORT"]), result.Ids("UNKNOWN", "MyInstance"));
+    }
+
+    [Fact]
+    public async Task User_guide_enhanced_monitoring_example_passes_monitoring_and_its_NoEcho_password()
+    {
+        var result = await LintAsync("cfn-userguide-enhanced-monitoring.yaml");
+
+        Assert.Equal(new SortedSet<string>(
+        [
+            "RDS-PUBLIC", "RDS-ENCRYPT-REST", "RDS-MANAGED-SECRET", "RDS-DELETION-PROTECT", "RDS-IAM-AUTH", "RDS-BACKUP",
+            "RDS-MULTI-AZ", "RDS-COPY-TAGS",
+        ]), result.Ids("FAIL", "MyDB"));
+        Assert.Equal(new SortedSet<string>(["RDS-SG-OPEN", "RDS-TLS-FORCE", "RDS-CA", "RDS-LOG-EXPORTS", "RDS-DEFAULT-PORT", "RDS-ADMIN-NAME"]), result.Ids("UNKNOWN", "MyDB"));
+    }
+
+    [Fact]
     public async Task Parameter_groups_of_the_template_decide_force_ssl_per_instance()
     {
         var result = await LintAsync("checkov-rds-encryption-in-transit.yaml");
