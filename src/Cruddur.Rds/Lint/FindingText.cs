@@ -13,7 +13,7 @@ public static class FindingText
         var sources = rule.Sources.Length > 0 ? $" [{rule.Sources}]" : "";
         if (f.IsAccepted) return $"ACCEPTED {head}: {rule.What} — {f.Outcome.Detail}. Reason: {f.AcceptedReason}";
         if (f.IsUnknown) return $"UNKNOWN {rule.Id} (info; {severity} if it fails) {f.Instance}: {f.Outcome.Detail}.{sources}";
-        return $"FAIL {head}: {rule.What} — {f.Outcome.Detail}. Fix: {rule.Fix}.{sources}";
+        return $"FAIL {head}: {rule.What} — {f.Outcome.Detail}. Fix: {f.Fix}.{sources}";
     }
 
     public static string Summary(LintReport report)

@@ -13,7 +13,7 @@ public static class Linter
             from rule in RuleTable.All
             let outcome = Checks.For(rule.Id)(instance, context)
             let accepted = outcome.Verdict == Verdict.Fail ? instance.Accepted.GetValueOrDefault(rule.Id) : null
-            select new Finding(instance.Name, rule, outcome, accepted);
+            select new Finding(instance.Name, instance.Kind, rule, outcome, accepted);
         return new LintReport(findings.ToList(), input.Notes);
     }
 }

@@ -22,9 +22,12 @@ public sealed record LintContext(string? DefaultRegion, DateTimeOffset Now)
 }
 
 /// <summary>One rule evaluated on one instance; a failure may have been accepted on purpose.</summary>
-public sealed record Finding(string Instance, Rule Rule, Outcome Outcome, string? AcceptedReason)
+public sealed record Finding(string Instance, InputKind Kind, Rule Rule, Outcome Outcome, string? AcceptedReason)
 {
     public bool IsFailure => Outcome.Verdict == Verdict.Fail && AcceptedReason is null;
     public bool IsAccepted => Outcome.Verdict == Verdict.Fail && AcceptedReason is not null;
     public bool IsUnknown => Outcome.Verdict == Verdict.Unknown;
+
+    /// <summary>The fix in the words of the input: template properties for a template, CLI flags otherwise.</summary>
+    public string Fix => Kind == InputKind.CloudFormation ? Rule.TemplateFix : Rule.Fix;
 }

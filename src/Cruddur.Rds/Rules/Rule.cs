@@ -1,7 +1,8 @@
 namespace Cruddur.Rds.Rules;
 
 /// <summary>
-/// One row of the rule table in shared/rds-rules.md: what it checks, our severity, how to fix it, and
+/// One row of the rule table in shared/rds-rules.md: what it checks, our severity, how to fix it (as
+/// <c>aws rds</c> flags, and as CloudFormation properties in <c>TemplateFix</c>), and
 /// the controls of other tools that check the same thing (so a finding can be traced to its source).
 /// </summary>
 public sealed record Rule(
@@ -12,7 +13,8 @@ public sealed record Rule(
     string SecurityHub,
     string CdkNag,
     string Checkov,
-    string Practice)
+    string Practice,
+    string TemplateFix)
 {
     /// <summary>The source control ids, one bracket, empty sources left out.</summary>
     public string Sources =>

@@ -21,6 +21,7 @@ public sealed class CorpusTests
         // the master user name is a parameter without a default, so it stays unknown.
         Assert.Equal(new SortedSet<string>(["RDS-CA", "RDS-ADMIN-NAME"]), result.Ids("UNKNOWN", "Database"));
         Assert.Contains("BackupRetentionPeriod is 0, which disables automated backups", result.Stdout);
+        Assert.Contains("Fix: StorageEncrypted: true (optionally KmsKeyId).", result.Stdout);
     }
 
     [Fact]

@@ -20,6 +20,7 @@ public sealed class DocumentCommandTests
         Assert.Equal(new SortedSet<string>([.. evaluationTableFails, "RDS-ADMIN-NAME"]), result.Ids("FAIL"));
         Assert.Equal(new SortedSet<string>(["RDS-SG-OPEN", "RDS-CA", "RDS-REGION"]), result.Ids("UNKNOWN"));
         Assert.Contains("Result: FAIL (4 findings at high or above)", result.Stdout);
+        Assert.Contains("Fix: --backup-retention-period 7 (or more, up to 35).", result.Stdout);
     }
 
     [Fact]
