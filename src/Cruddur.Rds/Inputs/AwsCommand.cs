@@ -37,17 +37,14 @@ public sealed class AwsCommand
         while (start < words.Count && words[start].Text.Contains('=') && !words[start].Text.StartsWith('-')) start++;
         if (start >= words.Count || Path.GetFileName(words[start].Text) != "aws") return null;
         var rest = words.Skip(start + 1).ToList();
-        var service = rest.FindIndex(w => !w.Text.StartsWith('-') && !IsGlobalValue(rest, w));
+        var service = Enumerable.Range(0, rest.Count)
+            .FirstOrDefault(i => !rest[i].Text.StartsWith('-') && !(i > 0 && GlobalOptionsWithValue.Contains(rest[i - 1].Text)), -1);
         if (service < 0 || service + 1 >= rest.Count) return null;
         var globals = rest.Take(service);
         return new AwsCommand(rest[service].Text, rest[service + 1].Text, globals.Concat(rest.Skip(service + 2)));
     }
 
-    static bool IsGlobalValue(List<Word> words, Word word)
-    {
-        var index = words.IndexOf(word);
-        return index > 0 && words[index - 1].Text is "--region" or "--profile" or "--endpoint-url" or "--output";
-    }
+    static readonly string[] GlobalOptionsWithValue = ["--region", "--profile", "--endpoint-url", "--output", "--query", "--color", "--ca-bundle", "--cli-read-timeout", "--cli-connect-timeout"];
 
     public bool Has(string name) => _flags.ContainsKey(name) || _flags.ContainsKey("no-" + name);
 
