@@ -12,7 +12,8 @@ public static class FindingText
         var head = $"{rule.Id} ({severity}) {f.Instance}";
         var sources = rule.Sources.Length > 0 ? $" [{rule.Sources}]" : "";
         if (f.IsAccepted) return $"ACCEPTED {head}: {rule.What} — {f.Outcome.Detail}. Reason: {f.AcceptedReason}";
-        if (f.IsUnknown) return $"UNKNOWN {rule.Id} (info; {severity} if it fails) {f.Instance}: {f.Outcome.Detail}.{sources}";
+        var ifItFails = rule.Severity == Severity.Info ? "" : $"; {severity} if it fails";
+        if (f.IsUnknown) return $"UNKNOWN {rule.Id} (info{ifItFails}) {f.Instance}: {f.Outcome.Detail}.{sources}";
         return $"FAIL {head}: {rule.What} — {f.Outcome.Detail}. Fix: {f.Fix}.{sources}";
     }
 
