@@ -1,7 +1,9 @@
 using System.CommandLine;
 using Cruddur.Cli.Commands;
 using Cruddur.Cli.Commands.Db;
+using Cruddur.Cli.Commands.Lambda;
 using Cruddur.Cli.Commands.Local;
+using Cruddur.Cli.Commands.Rds;
 
 var root = new RootCommand("cruddur: the PostgreSQL and AWS RDS layer of Cruddur")
 {
@@ -9,6 +11,7 @@ var root = new RootCommand("cruddur: the PostgreSQL and AWS RDS layer of Cruddur
     UpCommand.Build(),
     DbCommands.Build(),
     LocalCommands.Build(),
-    Cruddur.Cli.Commands.Lambda.LambdaCommands.Build(),
+    LambdaCommands.Build(),
+    RdsCommands.Build(),
 };
 return await root.Parse(CommonOptions.WithProdWord(args)).InvokeAsync();

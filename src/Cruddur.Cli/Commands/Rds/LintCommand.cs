@@ -1,0 +1,85 @@
+using System.CommandLine;
+using Cruddur.Cli.Output;
+using Cruddur.Data;
+using Cruddur.Rds.Inputs;
+using Cruddur.Rds.Lint;
+using Cruddur.Rds.Rules;
+
+namespace Cruddur.Cli.Commands.Rds;
+
+/// <summary>
+/// Checks an RDS configuration against the rule table. Exit codes: 0 no finding at or above
+/// --fail-on, 2 at least one, 1 the input could not be read.
+/// </summary>
+public static class LintCommand
+{
+    public const int FindingsExitCode = 2;
+
+    public static Command Build()
+    {
+        var file = new Argument<string?>("file") { Description = "The configuration to check; - or nothing reads stdin", Arity = ArgumentArity.ZeroOrOne };
+        var format = new Option<string>("--format") { Description = "What the input is (auto detects it)", DefaultValueFactory = _ => "auto" };
+        format.AcceptOnlyFromAmong("auto", "cli", "describe", "cfn");
+        var failOn = new Option<string>("--fail-on") { Description = "The lowest severity that makes the exit code 2", DefaultValueFactory = _ => "high" };
+        failOn.AcceptOnlyFromAmong("critical", "high", "medium", "low", "info");
+        var command = new Command("lint",
+            "Check an aws rds create-db-instance command, describe-db-instances JSON or a CloudFormation template against the RDS rules " +
+            "(exit 0: clean at --fail-on, 2: findings at or above it, 1: unreadable input)") { file, format, failOn };
+        CommandAction.Set(command, async (result, ct) =>
+        {
+            var text = await ReadAsync(result.GetValue(file), ct);
+            var input = InputReader.Read(text, Enum.Parse<InputFormat>(result.GetValue(format)!, ignoreCase: true));
+            var threshold = SeverityNames.Parse(result.GetValue(failOn)!);
+            var report = Linter.Lint(input, LintContext.FromEnvironment());
+            Print(input, report, threshold);
+            return report.Blocking(threshold).Any() ? FindingsExitCode : 0;
+        });
+        return command;
+    }
+
+    static void Print(LintInput input, LintReport report, Severity threshold)
+    {
+        foreach (var name in input.Instances.Select(i => i.Name))
+        {
+            Terminal.Console.Banner($"rds lint {name} ({Describe(input.Kind)})");
+            foreach (var finding in report.Findings.Where(f => f.Instance == name && (f.IsFailure || f.IsUnknown || f.IsAccepted)))
+            {
+                var line = FindingText.Line(finding);
+                if (finding.IsFailure && finding.Rule.Severity >= threshold) Terminal.Console.Warn(line);
+                else Terminal.Console.Line(line);
+            }
+        }
+        foreach (var note in report.Notes) Terminal.Console.Line($"Skipped: {note}");
+        Terminal.Console.Line(FindingText.Summary(report));
+        Terminal.Console.Line(FindingText.Result(report, threshold));
+    }
+
+    static string Describe(Cruddur.Rds.InputKind kind) => kind switch
+    {
+        Cruddur.Rds.InputKind.Command => "create-db-instance command",
+        Cruddur.Rds.InputKind.Describe => "describe-db-instances",
+        _ => "CloudFormation",
+    };
+
+    static async Task<string> ReadAsync(string? path, CancellationToken ct)
+    {
+        if (path is null && !Console.IsInputRedirected)
+            throw new CruddurException("nothing to check: give a file, or pipe it in (cruddur rds plan --output cli | cruddur rds lint)");
+        if (path is null or "-") return await Console.In.ReadToEndAsync(ct);
+        try
+        {
+            return await File.ReadAllTextAsync(path, ct);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            var cause = e switch
+            {
+                FileNotFoundException => "no such file",
+                DirectoryNotFoundException => "no such directory",
+                UnauthorizedAccessException => "permission denied",
+                _ => "read error",
+            };
+            throw new CruddurException($"cannot read {path} ({cause})", e);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+using System.CommandLine;
+
+namespace Cruddur.Cli.Commands.Rds;
+
+/// <summary>The RDS side of the document, done securely: plan, lint, the dev IP rule, stop/start for cost.</summary>
+public static class RdsCommands
+{
+    public static Command Build() => new("rds", "Plan, check and operate the production RDS for PostgreSQL instance")
+    {
+        PlanCommand.Build(),
+        LintCommand.Build(),
+        UpdateSgRuleCommand.Build(),
+        StatusCommand.Build(),
+        StopCommand.Build(),
+        StartCommand.Build(),
+    };
+}

@@ -1,0 +1,28 @@
+namespace Cruddur.Rds.Plan;
+
+/// <summary>A finding the plan keeps on purpose, with the flag that asked for it or the reason it is the default.</summary>
+public sealed record AcceptedFinding(string RuleId, string Reason);
+
+/// <summary>Turns a plan's relaxations into named, accepted findings, so lint shows them instead of passing them.</summary>
+public static class Relaxations
+{
+    public static IReadOnlyList<AcceptedFinding> Of(PlanOptions o)
+    {
+        var accepted = new List<AcceptedFinding>();
+        if (o.AllowPublic)
+            accepted.Add(new("RDS-PUBLIC", "--allow-public: reachable from the internet for direct developer access; keep the security group to your /32 (cruddur rds update-sg-rule)"));
+        if (o.NoDeletionProtection)
+            accepted.Add(new("RDS-DELETION-PROTECT", "--no-deletion-protection: the instance can be deleted in one call"));
+        if (o.BackupDays < 7)
+            accepted.Add(new("RDS-BACKUP", o.BackupDays == 0 ? "--backup-days 0: no automated backups, no point-in-time recovery" : $"--backup-days {o.BackupDays}: fewer than 7 days to notice and recover"));
+        if (o.SingleAz)
+            accepted.Add(new("RDS-MULTI-AZ", "--single-az: half the cost, no standby; fine for a dev database"));
+        if (o.NoEnhancedMonitoring)
+            accepted.Add(new("RDS-ENH-MONITORING", "--no-enhanced-monitoring: OS metrics only at the default 60 s CloudWatch granularity"));
+        if (o.Port == 5432)
+            accepted.Add(new("RDS-DEFAULT-PORT", "5432 kept by default: the instance is TLS-only and behind a security group; another port only slows scanners (--port to change)"));
+        if (o.KmsKeyId is null)
+            accepted.Add(new("RDS-PI-CMK", "no --kms-key-id: storage, Performance Insights and the secret use AWS managed keys"));
+        return accepted;
+    }
+}

@@ -1,0 +1,28 @@
+namespace Cruddur.Rds.Rules;
+
+/// <summary>
+/// One row of the rule table in shared/rds-rules.md: what it checks, our severity, how to fix it (as
+/// <c>aws rds</c> flags, and as CloudFormation properties in <c>TemplateFix</c>), and
+/// the controls of other tools that check the same thing (so a finding can be traced to its source).
+/// </summary>
+public sealed record Rule(
+    string Id,
+    Severity Severity,
+    string What,
+    string Fix,
+    string SecurityHub,
+    string CdkNag,
+    string Checkov,
+    string Practice,
+    string TemplateFix)
+{
+    /// <summary>The source control ids, one bracket, empty sources left out.</summary>
+    public string Sources =>
+        string.Join("; ", new[]
+        {
+            SecurityHub.Length > 0 ? $"Security Hub {SecurityHub}" : "",
+            CdkNag.Length > 0 ? $"cdk-nag {CdkNag}" : "",
+            Checkov.Length > 0 ? $"checkov {Checkov}" : "",
+            Practice.Length > 0 ? $"practice {Practice}" : "",
+        }.Where(s => s.Length > 0));
+}
