@@ -21,7 +21,12 @@ public static class FunctionConnection
         var value = variables(ConnectionSettings.LocalVariable);
         if (string.IsNullOrWhiteSpace(value))
             throw new CruddurException($"{ConnectionSettings.LocalVariable} is not set (set it on the function, e.g. postgresql://user@host:5432/cruddur?sslmode=verify-full&sslrootcert=certs/global-bundle.pem)");
-        return ForFunction(new Database(ConnectionUrl.Parse(value, ConnectionSettings.LocalVariable), ConnectionSettings.LocalVariable));
+        var spec = ConnectionUrl.Read(value, ConnectionSettings.LocalVariable);
+        if (spec.Options.SecretId is not null)
+            throw new CruddurException($"{ConnectionSettings.LocalVariable} uses secret=, which the function does not read (use auth=iam, or set the URL from the secret when deploying)");
+        // The same transport rules as the CLI: verify-full by default for a remote host, plaintext refused.
+        spec = Transport.Secure(spec, Target.Local, variables, ConnectionSettings.LocalVariable);
+        return ForFunction(new Database(spec.Settings, ConnectionSettings.LocalVariable) { Options = spec.Options });
     }
 
     /// <summary>The same database with the function's timeouts and certificate location applied.</summary>

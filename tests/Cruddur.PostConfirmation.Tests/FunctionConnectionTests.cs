@@ -1,4 +1,5 @@
 using Cruddur.Data;
+using Cruddur.Data.Settings;
 using Npgsql;
 
 namespace Cruddur.PostConfirmation.Tests;
@@ -42,6 +43,25 @@ public class FunctionConnectionTests
         Assert.Equal(SslMode.VerifyFull, settings.SslMode);
         Assert.Equal(Path.Combine(Path.GetDirectoryName(typeof(Function).Assembly.Location)!, "certs", "global-bundle.pem"), settings.RootCertificate);
         Assert.Equal(4, settings.Timeout);
+    }
+
+    [Fact]
+    public void A_remote_database_defaults_to_verify_full_and_iam_auth_is_carried_to_the_data_source()
+    {
+        var database = FunctionConnection.FromEnvironment(Variables("postgresql://cruddur_post_confirmation@db.example.com:5432/cruddur?auth=iam&region=eu-west-1"));
+
+        Assert.Equal(SslMode.VerifyFull, database.Settings.SslMode);
+        Assert.Equal(Authentication.Iam, database.Options.Authentication);
+        Assert.Equal("eu-west-1", database.Options.Region);
+    }
+
+    [Fact]
+    public void A_plaintext_connection_to_a_remote_database_is_refused()
+    {
+        var error = Assert.Throws<CruddurException>(() => FunctionConnection.FromEnvironment(Variables($"postgresql://cruddur:{Password}@db.example.com/cruddur?sslmode=disable")));
+
+        Assert.StartsWith("refusing sslmode=disable to db.example.com", error.Message);
+        Assert.DoesNotContain(Password, error.Message);
     }
 
     [Theory]

@@ -12,7 +12,7 @@ public sealed class CognitoUsers(Database database) : IAsyncDisposable
 
     static readonly string InsertSql = SqlFile.Load("Users/InsertFromCognito.sql", typeof(CognitoUsers).Assembly);
 
-    readonly NpgsqlDataSource _dataSource = DataSources.Create(database.Settings);
+    readonly NpgsqlDataSource _dataSource = DataSources.Create(database);
 
     /// <summary>Inserts the user unless its sub is already there; true when a row was added.</summary>
     public async Task<bool> InsertAsync(CognitoUser user, CancellationToken ct)
