@@ -7,6 +7,7 @@ var root = new RootCommand("cruddur: the PostgreSQL and AWS RDS layer of Cruddur
 {
     CommonOptions.Verbose,
     UpCommand.Build(),
+    ServeCommand.Build(),
     DbCommands.Build(),
     LocalCommands.Build(),
 };

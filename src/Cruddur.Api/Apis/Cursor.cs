@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Buffers.Text;
 
@@ -24,7 +25,7 @@ public sealed record Cursor(DateTime CreatedAt, Guid Uuid)
     {
         if (token.Length != Base64Url.GetEncodedLength(Size)) return null;
         Span<byte> bytes = stackalloc byte[Size];
-        if (!Base64Url.TryDecodeFromChars(token, bytes, out var written) || written != Size) return null;
+        if (Base64Url.DecodeFromChars(token, bytes, out _, out var written) != OperationStatus.Done || written != Size) return null;
         var micros = BinaryPrimitives.ReadInt64BigEndian(bytes);
         var maxMicros = (DateTime.MaxValue - DateTime.UnixEpoch).Ticks / TicksPerMicrosecond;
         var minMicros = (DateTime.MinValue - DateTime.UnixEpoch).Ticks / TicksPerMicrosecond;
