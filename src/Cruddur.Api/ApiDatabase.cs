@@ -21,6 +21,9 @@ public static class ApiDatabase
             // Enough for 64 concurrent clients without exceeding PostgreSQL's default max_connections (100).
             MaxPoolSize = 64,
             NoResetOnClose = true,
+            // Many requests share few connections, their commands pipelined (as in TechEmpower's Npgsql
+            // entries): fewer round trips and context switches on a small machine.
+            Multiplexing = true,
             ApplicationName = settings.ApplicationName ?? Telemetry.ServiceName,
         };
 }

@@ -128,19 +128,10 @@ public class CreateActivityTests(ApiServer api) : IClassFixture<ApiServer>
     [InlineData("""{'handle':'h'}""")]
     [InlineData("")]
     [InlineData("not json at all")]
-    public async Task Malformed_json_is_a_400_naming_the_body(string body)
-    {
-        var response = await api.Client.PostAsync("/api/activities", new StringContent(body, Encoding.UTF8, "application/json"));
-
-        var problem = await Problem.ReadAsync(response, HttpStatusCode.BadRequest);
-        problem.AssertNames("body");
-    }
-
-    [Theory]
     [InlineData("[]")]
     [InlineData("\"a string\"")]
     [InlineData("null")]
-    public async Task A_body_that_is_not_an_object_is_a_400_naming_the_body(string body)
+    public async Task A_body_that_is_not_a_json_object_is_a_400_naming_the_body(string body)
     {
         var response = await api.Client.PostAsync("/api/activities", new StringContent(body, Encoding.UTF8, "application/json"));
 
