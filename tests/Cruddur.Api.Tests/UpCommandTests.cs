@@ -8,6 +8,12 @@ namespace Cruddur.Api.Tests;
 /// <summary><c>cruddur up</c> as a real process: it prepares the database, then serves the API until Ctrl-C.</summary>
 public class UpCommandTests(PostgresServer server)
 {
+    const int SigInt = 2;
+
+    // What Ctrl-C in a terminal sends.
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill")]
+    static extern int SendSignal(int pid, int signal);
+
     [Fact]
     public async Task Up_serves_the_seeded_activity_on_the_port_and_stops_cleanly_on_ctrl_c()
     {
@@ -19,7 +25,7 @@ public class UpCommandTests(PostgresServer server)
         var listening = await ReadUntilAsync(up, stdout, line => line.StartsWith("Listening: "));
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(60) };
         var feed = JsonDocument.Parse(await client.GetStringAsync("/api/activities/home")).RootElement;
-        Process.Start("kill", ["-INT", up.Id.ToString()])!.WaitForExit();
+        Assert.Equal(0, SendSignal(up.Id, SigInt));
         await ReadUntilAsync(up, stdout, line => line == "Stopped");
         await up.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
 
