@@ -3,7 +3,7 @@ using System.Net;
 using System.Text.Json;
 using Cruddur.Testing;
 
-namespace Cruddur.Api.Tests;
+namespace Cruddur.Cli.Tests;
 
 /// <summary><c>cruddur up</c> as a real process: it prepares the database, then serves the API until Ctrl-C.</summary>
 public class UpCommandTests(PostgresServer server)
