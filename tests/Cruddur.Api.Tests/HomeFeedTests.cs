@@ -12,7 +12,7 @@ public class HomeFeedTests(ApiServer api) : IClassFixture<ApiServer>
     ];
 
     [Fact]
-    public async Task Home_feed_is_newest_first_and_leaves_out_expired_activities()
+    public async Task Home_feed_is_newest_first_and_leaves_out_expired_activities_unlike_the_document()
     {
         // The document's query returned every activity, expired or not.
         var handle = await api.AddUserAsync();

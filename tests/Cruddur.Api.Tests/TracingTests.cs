@@ -13,7 +13,7 @@ namespace Cruddur.Api.Tests;
 public class TracingTests(ApiServer api) : IClassFixture<ApiServer>
 {
     [Fact]
-    public async Task The_feed_span_records_app_result_length_after_the_query_with_a_database_span_inside()
+    public async Task The_feed_span_records_app_result_length_after_the_query_not_before_as_the_document_did()
     {
         // The document set app.result_length before the query had run (a NameError in Python).
         var handle = await api.AddUserAsync();
