@@ -9,6 +9,7 @@ var root = new RootCommand("cruddur: the PostgreSQL and AWS RDS layer of Cruddur
 {
     CommonOptions.Verbose,
     UpCommand.Build(),
+    ServeApiCommand.Build(),
     DbCommands.Build(),
     LocalCommands.Build(),
     LambdaCommands.Build(),

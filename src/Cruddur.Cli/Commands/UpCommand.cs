@@ -5,12 +5,17 @@ using Cruddur.Data.Admin;
 
 namespace Cruddur.Cli.Commands;
 
-/// <summary>Everything a new user needs: the local cluster, the database, its schema and seed rows.</summary>
+/// <summary>Everything a new user needs: the local cluster, the database, its schema and seed rows, and the API.</summary>
 public static class UpCommand
 {
     public static Command Build()
     {
-        var command = new Command("up", "Start the local cluster if needed, create and migrate the database, seed it when empty");
+        var noApi = new Option<bool>("--no-api") { Description = "Prepare the database and return, without starting the API" };
+        var command = new Command("up", "Start the local cluster if needed, create and migrate the database, seed it when empty, then serve the API")
+        {
+            ServeApiCommand.Port,
+            noApi,
+        };
         CommandAction.Set(command, async (result, ct) =>
         {
             var database = await Targets.ResolveAsync(result, ct);
@@ -26,6 +31,7 @@ public static class UpCommand
                 await SeedCommand.RunAsync(database, ct);
             }
             Terminal.Console.Line($"Database: {database.RedactedUrl}");
+            if (!result.GetValue(noApi)) await ServeApiCommand.RunAsync(database, result.GetValue(ServeApiCommand.Port), ct);
         });
         return command;
     }

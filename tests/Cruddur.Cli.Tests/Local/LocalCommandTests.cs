@@ -19,8 +19,8 @@ public class LocalCommandTests : IAsyncLifetime
     [Fact]
     public async Task Up_on_a_fresh_machine_ends_with_a_seeded_database_and_hides_the_password()
     {
-        var up = await CliProcess.RunAsync(Environment, "up");
-        var again = await CliProcess.RunAsync(Environment, "up");
+        var up = await CliProcess.RunAsync(Environment, "up", "--no-api");
+        var again = await CliProcess.RunAsync(Environment, "up", "--no-api");
 
         Assert.Equal(0, up.ExitCode);
         Assert.Contains("Seeded: 2 users, 1 activity (0 already present)", up.Stdout);

@@ -1,0 +1,19 @@
+-- 1,000 users and 1,000,000 activities, one per second going back ~11.6 days, spread over the users;
+-- one in ten has already expired, so the feed's expires_at filter has rows to skip.
+INSERT INTO public.users (display_name, handle, cognito_user_id)
+SELECT 'Bench User ' || i, 'bench' || i, 'bench-' || i
+FROM generate_series(1, 1000) AS i
+ON CONFLICT (handle) DO NOTHING;
+
+INSERT INTO public.activities (user_uuid, message, created_at, expires_at)
+SELECT bench_users.uuid,
+       'Generated activity number ' || g || ' for the feed benchmark',
+       now() - make_interval(secs => g),
+       CASE WHEN g % 10 = 0 THEN now() - interval '1 hour' ELSE now() + interval '30 days' END
+FROM generate_series(1, 1000000) AS g
+JOIN (SELECT uuid, row_number() OVER (ORDER BY handle) AS n FROM public.users WHERE handle LIKE 'bench%') AS bench_users
+  ON bench_users.n = g % 1000 + 1;
+
+-- Set hint bits and statistics now, so that autovacuum does not run during the measurement.
+VACUUM (ANALYZE) public.users;
+VACUUM (ANALYZE) public.activities;

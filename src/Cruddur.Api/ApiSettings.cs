@@ -1,0 +1,26 @@
+using Cruddur.Data;
+using Cruddur.Data.Settings;
+using Npgsql;
+
+namespace Cruddur.Api;
+
+/// <summary>Everything the API is configured with: the database, the loopback port, where traces go.</summary>
+public sealed record ApiSettings(NpgsqlConnectionStringBuilder Database, int Port, OtlpTarget? Otlp)
+{
+    /// <summary>Cruddur's backend port.</summary>
+    public const int DefaultPort = 4567;
+
+    /// <summary>The API on its own: CONNECTION_URL is required, PORT optional, OTLP from the OTEL_ variables.</summary>
+    public static ApiSettings FromEnvironment(Func<string, string?> variables)
+    {
+        var database = ConnectionSettings.FromEnvironment(Target.Local, variables)
+            ?? throw new CruddurException($"{ConnectionSettings.LocalVariable} is not set (export it, or run the API with: cruddur up)");
+        var port = variables("PORT") is { Length: > 0 } text ? ParsePort(text, "PORT") : DefaultPort;
+        return new ApiSettings(database, port, OtlpTarget.FromEnvironment(variables));
+    }
+
+    public static int ParsePort(string text, string source) =>
+        int.TryParse(text, out var port) && port is >= 0 and <= 65535
+            ? port
+            : throw new CruddurException($"{source} is '{text}' (expected a TCP port, 0 to 65535)");
+}

@@ -1,0 +1,36 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Cruddur.Api.Apis;
+
+/// <summary>
+/// One page of a feed as PostgreSQL built it: the JSON array text, how many activities it holds, and
+/// the cursor of the last one (null on an empty page).
+/// </summary>
+public sealed record FeedPage(string Json, int Length, Cursor? Last)
+{
+    /// <summary>Runs a feed query wrapped by <see cref="Data.PostgresJson.Page"/>, in a span that records <c>app.result_length</c>.</summary>
+    public static async Task<FeedPage> ReadAsync(NpgsqlDataSource database, string spanName, string sql,
+        PageRequest page, string? handle, CancellationToken ct)
+    {
+        using var span = Telemetry.Source.StartActivity(spanName);
+        await using var command = database.CreateCommand(sql);
+        command.Parameters.Add(new NpgsqlParameter<int>("limit", page.Limit));
+        command.Parameters.Add(new NpgsqlParameter("before_created_at", NpgsqlDbType.TimestampTz) { Value = (object?)page.Before?.CreatedAt ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter("before_uuid", NpgsqlDbType.Uuid) { Value = (object?)page.Before?.Uuid ?? DBNull.Value });
+        if (handle is not null) command.Parameters.Add(new NpgsqlParameter<string>("handle", handle));
+
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        var length = reader.GetInt32(1);
+        var last = length == 0 ? null : new Cursor(reader.GetFieldValue<DateTime>(2), reader.GetGuid(3));
+        span?.SetTag("app.result_length", length);
+        return new FeedPage(reader.GetString(0), length, last);
+    }
+
+    /// <summary>The <c>Link</c> header naming the next page, or null when this page was the last.</summary>
+    public string? NextLink(HttpRequest request, PageRequest page) =>
+        Length == page.Limit && Last is not null
+            ? $"<{request.PathBase}{request.Path}?limit={page.Limit}&before={Last.Encode()}>; rel=\"next\""
+            : null;
+}

@@ -1,0 +1,47 @@
+using System.Net;
+using Cruddur.Api.Apis;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace Cruddur.Api;
+
+/// <summary>
+/// The wiring of the service, shared by its own Program.cs and by <c>cruddur up</c>, which runs it
+/// in-process: registrations, then the map of endpoint groups.
+/// </summary>
+public static class CruddurApi
+{
+    public static WebApplication Build(ApiSettings settings)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(CruddurApi).Assembly.GetName().Name,
+            // Never the developer exception page: a 500 must not show SQL or settings.
+            EnvironmentName = Environments.Production,
+        });
+        builder.WebHost.UseKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Listen(IPAddress.Loopback, settings.Port);
+        });
+        // Per-request logging costs throughput; failures are still logged.
+        builder.Logging.ClearProviders().AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
+
+        builder.Services.AddSingleton(_ => ApiDatabase.Create(settings.Database));
+        builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = DatabaseOutage.Describe);
+        builder.Services.AddOpenApi();
+        builder.Services.AddTracing(settings.Otlp);
+
+        var app = builder.Build();
+        app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = DatabaseOutage.StatusCode });
+        app.UseStatusCodePages();
+        app.MapOpenApi();
+        app.MapActivitiesApi();
+        app.MapHealthApi();
+        return app;
+    }
+
+    /// <summary>The address Kestrel listens on once started (with port 0, the port it was given).</summary>
+    public static Uri Address(this WebApplication app) =>
+        new(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+}

@@ -1,0 +1,16 @@
+using Cruddur.Api;
+using Cruddur.Data;
+
+// The API on its own (the bench runs it so); `cruddur up` runs the same application in-process.
+ApiSettings settings;
+try
+{
+    settings = ApiSettings.FromEnvironment(Environment.GetEnvironmentVariable);
+}
+catch (CruddurException e)
+{
+    Console.Error.WriteLine($"Error: {e.Message}");
+    return 1;
+}
+await CruddurApi.Build(settings).RunAsync();
+return 0;

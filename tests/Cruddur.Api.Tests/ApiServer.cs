@@ -1,0 +1,83 @@
+using System.Text.Json;
+using Cruddur.Data.Settings;
+using Cruddur.Testing;
+using Microsoft.AspNetCore.Builder;
+using Npgsql;
+
+namespace Cruddur.Api.Tests;
+
+/// <summary>The real API on 127.0.0.1 (a free port) over a fresh migrated database of the test server; one per test class.</summary>
+public sealed class ApiServer(PostgresServer server) : IAsyncLifetime
+{
+    WebApplication? _app;
+
+    public Database Database { get; private set; } = null!;
+    HttpClient? _client;
+
+    public HttpClient Client => _client ?? throw new InvalidOperationException("the API server has not started");
+
+    public async ValueTask InitializeAsync()
+    {
+        Database = await server.CreateDatabaseAsync("cruddurapitests");
+        _app = CruddurApi.Build(new ApiSettings(Database.Settings, 0, null));
+        await _app.StartAsync();
+        _client = new HttpClient { BaseAddress = _app.Address(), Timeout = TimeSpan.FromSeconds(60) };
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _client?.Dispose();
+        if (_app is not null) await _app.DisposeAsync();
+    }
+
+    /// <summary>A user with a handle no other test uses.</summary>
+    public async Task<string> AddUserAsync(string prefix = "user")
+    {
+        var handle = $"{prefix}{Guid.NewGuid():N}"[..20];
+        await ExecuteAsync("INSERT INTO users (display_name, handle) VALUES (@name, @handle)",
+            ("name", $"Display {handle}"), ("handle", handle));
+        return handle;
+    }
+
+    /// <summary>An activity created <paramref name="age"/> ago, expiring <paramref name="expiresIn"/> from now (never when null).</summary>
+    public async Task<Guid> AddActivityAsync(string handle, string message, TimeSpan age, TimeSpan? expiresIn = null)
+    {
+        var uuid = Guid.NewGuid();
+        await ExecuteAsync("""
+            INSERT INTO activities (uuid, user_uuid, message, created_at, expires_at)
+            SELECT @uuid, uuid, @message, now() - @age, now() + @expires FROM users WHERE handle = @handle
+            """, ("uuid", uuid), ("message", message), ("age", age), ("expires", (object?)expiresIn ?? DBNull.Value), ("handle", handle));
+        return uuid;
+    }
+
+    public async Task ExecuteAsync(string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = new NpgsqlConnection(Database.Settings.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public async Task<List<T>> QueryAsync<T>(string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = new NpgsqlConnection(Database.Settings.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<T>();
+        while (await reader.ReadAsync()) rows.Add(reader.GetFieldValue<T>(0));
+        return rows;
+    }
+
+    /// <summary>GET a JSON array; the activities it holds and the response (for headers).</summary>
+    public async Task<(List<JsonElement> Items, HttpResponseMessage Response)> GetArrayAsync(string path)
+    {
+        var response = await Client.GetAsync(path);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(JsonValueKind.Array, document.RootElement.ValueKind);
+        return (document.RootElement.EnumerateArray().Select(e => e.Clone()).ToList(), response);
+    }
+}

@@ -1,0 +1,70 @@
+using System.Net;
+using Cruddur.Data.Admin;
+using Cruddur.Data.Local;
+using Cruddur.Data.Migrations;
+using Cruddur.Data.Settings;
+using Microsoft.AspNetCore.Builder;
+using Npgsql;
+
+namespace Cruddur.Api.Tests;
+
+/// <summary>A cluster of its own, stopped and started under a running API.</summary>
+public class OutageTests : IAsyncLifetime
+{
+    readonly LocalCluster _cluster = new(Path.Combine(Path.GetTempPath(), $"cruddur-outage-{Guid.NewGuid():N}"));
+    WebApplication? _app;
+    HttpClient _client = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        var settings = await _cluster.StartAsync(CancellationToken.None);
+        var database = new Database(settings, "the outage test cluster");
+        await DatabaseAdmin.CreateAsync(database, CancellationToken.None);
+        await new Migrator(database).ApplyAsync((_, _) => { }, CancellationToken.None);
+        await Seeder.SeedAsync(database, CancellationToken.None);
+        _app = CruddurApi.Build(new ApiSettings(settings, 0, null));
+        await _app.StartAsync();
+        _client = new HttpClient { BaseAddress = _app.Address(), Timeout = TimeSpan.FromSeconds(60) };
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _client.Dispose();
+        if (_app is not null) await _app.DisposeAsync();
+        NpgsqlConnection.ClearAllPools();
+        await _cluster.DestroyAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task A_stopped_database_gives_503_problems_and_the_api_recovers_when_it_is_back()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync("/api/health")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync("/api/activities/home")).StatusCode);
+
+        await _cluster.StopAsync(CancellationToken.None);
+
+        var health = await Problem.ReadAsync(await _client.GetAsync("/api/health"), HttpStatusCode.ServiceUnavailable);
+        Assert.Contains("database", health.Detail);
+        var feed = await Problem.ReadAsync(await _client.GetAsync("/api/activities/home"), HttpStatusCode.ServiceUnavailable);
+        Assert.Contains("database", feed.Detail);
+        var post = await _client.PostAsync("/api/activities",
+            new StringContent("""{"handle":"bayko","message":"m","ttl":"1-day"}""", System.Text.Encoding.UTF8, "application/json"));
+        var posted = await Problem.ReadAsync(post, HttpStatusCode.ServiceUnavailable);
+        Assert.Equal("5", Assert.Single(post.Headers.GetValues("Retry-After")));
+        Assert.DoesNotContain("127.0.0.1", posted.Root.GetRawText());
+
+        await _cluster.StartAsync(CancellationToken.None);
+
+        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync("/api/health")).StatusCode);
+        var (items, _) = await GetHomeAsync();
+        Assert.Equal("This was imported as seed data!", Assert.Single(items));
+    }
+
+    async Task<(List<string> Messages, HttpResponseMessage Response)> GetHomeAsync()
+    {
+        var response = await _client.GetAsync("/api/activities/home");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var document = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return (document.RootElement.EnumerateArray().Select(e => e.GetProperty("message").GetString()!).ToList(), response);
+    }
+}

@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json;
+using Cruddur.Testing;
+
+namespace Cruddur.Cli.Tests;
+
+/// <summary><c>cruddur up</c> as a real process: it prepares the database, then serves the API until Ctrl-C.</summary>
+public class UpCommandTests(PostgresServer server)
+{
+    const int SigInt = 2;
+
+    // What Ctrl-C in a terminal sends.
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill")]
+    static extern int SendSignal(int pid, int signal);
+
+    [Fact]
+    public async Task Up_serves_the_seeded_activity_on_the_port_and_stops_cleanly_on_ctrl_c()
+    {
+        var database = await server.CreateDatabaseAsync("up_serves_the_seeded_activity", migrated: false);
+        var port = FreePort();
+        using var up = Process.Start(CliProcess.StartInfo(Environment(database), "up", "--port", port.ToString()))!;
+        var stdout = new List<string>();
+
+        var listening = await ReadUntilAsync(up, stdout, line => line.StartsWith("Listening: "));
+        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(60) };
+        var feed = JsonDocument.Parse(await client.GetStringAsync("/api/activities/home")).RootElement;
+        Assert.Equal(0, SendSignal(up.Id, SigInt));
+        await ReadUntilAsync(up, stdout, line => line == "Stopped");
+        await up.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
+
+        Assert.Equal($"Listening: http://127.0.0.1:{port}/ (Ctrl-C stops)", listening);
+        Assert.Equal("This was imported as seed data!", Assert.Single(feed.EnumerateArray()).GetProperty("message").GetString());
+        Assert.Equal(0, up.ExitCode);
+        Assert.DoesNotContain(stdout, line => line.Contains(database.Settings.Password!));
+    }
+
+    [Fact]
+    public async Task Up_with_no_api_prepares_the_database_and_returns()
+    {
+        var database = await server.CreateDatabaseAsync("up_without_the_api_returns", migrated: false);
+
+        var result = await CliProcess.RunWithInputAsync(Environment(database), null, "up", "--no-api");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Seeded: 2 users, 1 activity", result.Stdout);
+        Assert.DoesNotContain("Listening", result.Stdout);
+    }
+
+    [Fact]
+    public async Task Serve_on_a_port_in_use_is_one_error_line_naming_the_port()
+    {
+        var database = await server.CreateDatabaseAsync("serve_on_a_busy_port");
+        using var busy = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        busy.Start();
+        var port = ((IPEndPoint)busy.LocalEndpoint).Port;
+
+        var result = await CliProcess.RunWithInputAsync(Environment(database), null, "serve", "--port", port.ToString());
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal($"Error: port {port} on 127.0.0.1 is already in use (pick another with --port)", result.Stderr.Trim());
+    }
+
+    static Dictionary<string, string?> Environment(Data.Settings.Database database) =>
+        new() { ["CONNECTION_URL"] = database.Settings.ConnectionString, ["OTEL_EXPORTER_OTLP_ENDPOINT"] = null };
+
+    static async Task<string> ReadUntilAsync(Process process, List<string> lines, Func<string, bool> wanted)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+        {
+            lines.Add(line);
+            if (wanted(line)) return line;
+        }
+        throw new Xunit.Sdk.XunitException($"the process ended before the expected line; it printed:\n{string.Join('\n', lines)}\n{await process.StandardError.ReadToEndAsync()}");
+    }
+
+    static int FreePort()
+    {
+        using var socket = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        socket.Start();
+        return ((IPEndPoint)socket.LocalEndpoint).Port;
+    }
+}
