@@ -11,6 +11,9 @@ namespace Cruddur.Api;
 /// </summary>
 public static class CruddurApi
 {
+    /// <summary>The largest request body Kestrel reads; a post is a few hundred bytes.</summary>
+    public const long MaxRequestBodyBytes = 1024 * 1024;
+
     public static WebApplication Build(ApiSettings settings)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
@@ -22,24 +25,31 @@ public static class CruddurApi
         builder.WebHost.UseKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
             kestrel.Listen(IPAddress.Loopback, settings.Port);
         });
         // Per-request logging costs throughput; failures are still logged.
         builder.Logging.ClearProviders().AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
 
+        // On SIGTERM in-flight requests get this long to finish; then the data source is disposed with the host.
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(10));
         builder.Services.AddSingleton(_ => ApiDatabase.Create(settings.Database));
         builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = DatabaseOutage.Describe);
         builder.Services.AddOpenApi();
         builder.Services.AddTracing(settings.Otlp);
 
         var app = builder.Build();
-        app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = DatabaseOutage.StatusCode });
+        app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusCodeOf });
         app.UseStatusCodePages();
         app.MapOpenApi();
         app.MapActivitiesApi();
         app.MapHealthApi();
         return app;
     }
+
+    // A malformed request Kestrel notices while the handler reads it (a broken chunked body) keeps its 4xx.
+    static int StatusCodeOf(Exception error) =>
+        error is BadHttpRequestException bad ? bad.StatusCode : DatabaseOutage.StatusCode(error);
 
     /// <summary>The address Kestrel listens on once started (with port 0, the port it was given).</summary>
     public static Uri Address(this WebApplication app) =>

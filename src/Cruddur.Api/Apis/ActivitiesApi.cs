@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Cruddur.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
@@ -71,18 +70,8 @@ public static class ActivitiesApi
     public static async Task<Results<ContentHttpResult, ProblemHttpResult>> CreateAsync(
         NpgsqlDataSource database, HttpRequest request, HttpResponse response, CancellationToken ct)
     {
-        JsonElement body;
-        try
-        {
-            using var document = await JsonDocument.ParseAsync(request.Body, cancellationToken: ct);
-            body = document.RootElement.Clone();
-        }
-        catch (JsonException e)
-        {
-            return Problems.Field(StatusCodes.Status400BadRequest, new("body", $"the body is not valid JSON ({e.Message})"));
-        }
-        if (body.ValueKind != JsonValueKind.Object)
-            return Problems.Field(StatusCodes.Status400BadRequest, new("body", "the body must be a JSON object {handle, message, ttl}"));
+        var (body, problem) = await JsonBody.ReadObjectAsync(request, ct);
+        if (problem is not null) return problem;
         var (activity, errors) = NewActivity.From(body);
         if (activity is null) return Problems.Fields(StatusCodes.Status422UnprocessableEntity, errors);
 

@@ -7,6 +7,7 @@ namespace Cruddur.Api.Apis;
 public sealed record NewActivity(string Handle, string Message, TimeSpan Ttl)
 {
     public const int MaxMessageLength = 280;
+    static readonly string[] Fields = ["handle", "message", "ttl"];
     public static readonly string[] TtlNames = ["30-days", "7-days", "3-days", "1-day", "12-hours", "3-hours", "1-hour"];
 
     static TimeSpan? TtlOf(string name) => name switch
@@ -24,11 +25,13 @@ public sealed record NewActivity(string Handle, string Message, TimeSpan Ttl)
     /// <summary>The activity, or every field problem at once.</summary>
     public static (NewActivity? Activity, IReadOnlyList<FieldError> Errors) From(JsonElement body)
     {
-        var errors = new List<FieldError>();
+        var errors = body.EnumerateObject().Where(p => !Fields.Contains(p.Name))
+            .Select(p => new FieldError(p.Name, $"'{p.Name}' is not a field of an activity (expected {string.Join(", ", Fields)})")).ToList();
         var handle = Text(body, "handle", errors);
         var message = Text(body, "message", errors);
         var ttlName = Text(body, "ttl", errors);
         if (handle is { Length: 0 }) errors.Add(new("handle", "handle must not be empty"));
+        if (handle is not null && handle.Contains('\0')) errors.Add(new("handle", "handle must not contain NUL characters"));
         if (message is not null && MessageProblem(message) is { } problem) errors.Add(new("message", problem));
         var ttl = ttlName is null ? null : TtlOf(ttlName);
         if (ttlName is not null && ttl is null)

@@ -12,7 +12,8 @@ public sealed record PageRequest(int Limit, Cursor? Before)
     public static (PageRequest? Page, FieldError? Error) Parse(string? limit, string? before)
     {
         var size = DefaultLimit;
-        if (limit is not null && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out size) || size is < 1 or > MaxLimit))
+        // int.TryParse ignores trailing NUL characters, so only ASCII digits get that far.
+        if (limit is not null && (!limit.All(char.IsAsciiDigit) || !int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out size) || size is < 1 or > MaxLimit))
             return (null, new FieldError("limit", $"limit must be a whole number from 1 to {MaxLimit}"));
         if (before is null) return (new PageRequest(size, null), null);
         return Cursor.TryDecode(before) is { } cursor
