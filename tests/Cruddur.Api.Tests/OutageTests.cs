@@ -1,28 +1,17 @@
 using System.Net;
-using Cruddur.Data.Admin;
-using Cruddur.Data.Local;
-using Cruddur.Data.Migrations;
-using Cruddur.Data.Settings;
 using Microsoft.AspNetCore.Builder;
-using Npgsql;
 
 namespace Cruddur.Api.Tests;
 
 /// <summary>A cluster of its own, stopped and started under a running API.</summary>
-public class OutageTests : IAsyncLifetime
+public class OutageTests(OwnCluster cluster) : IClassFixture<OwnCluster>, IAsyncLifetime
 {
-    readonly LocalCluster _cluster = new(Path.Combine(Path.GetTempPath(), $"cruddur-outage-{Guid.NewGuid():N}"));
     WebApplication? _app;
     HttpClient _client = null!;
 
     public async ValueTask InitializeAsync()
     {
-        var settings = await _cluster.StartAsync(CancellationToken.None);
-        var database = new Database(settings, "the outage test cluster");
-        await DatabaseAdmin.CreateAsync(database, CancellationToken.None);
-        await new Migrator(database).ApplyAsync((_, _) => { }, CancellationToken.None);
-        await Seeder.SeedAsync(database, CancellationToken.None);
-        _app = CruddurApi.Build(new ApiSettings(settings, 0, null));
+        _app = CruddurApi.Build(new ApiSettings(cluster.Database.Settings, 0, null));
         await _app.StartAsync();
         _client = new HttpClient { BaseAddress = _app.Address(), Timeout = TimeSpan.FromSeconds(60) };
     }
@@ -31,8 +20,6 @@ public class OutageTests : IAsyncLifetime
     {
         _client.Dispose();
         if (_app is not null) await _app.DisposeAsync();
-        NpgsqlConnection.ClearAllPools();
-        await _cluster.DestroyAsync(CancellationToken.None);
     }
 
     [Fact]
@@ -41,7 +28,7 @@ public class OutageTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync("/api/health")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync("/api/activities/home")).StatusCode);
 
-        await _cluster.StopAsync(CancellationToken.None);
+        await cluster.StopAsync();
 
         var health = await Problem.ReadAsync(await _client.GetAsync("/api/health"), HttpStatusCode.ServiceUnavailable);
         Assert.Contains("database", health.Detail);
@@ -53,7 +40,7 @@ public class OutageTests : IAsyncLifetime
         Assert.Equal("5", Assert.Single(post.Headers.GetValues("Retry-After")));
         Assert.DoesNotContain("127.0.0.1", posted.Root.GetRawText());
 
-        await _cluster.StartAsync(CancellationToken.None);
+        await cluster.StartAsync();
 
         Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync("/api/health")).StatusCode);
         var (items, _) = await GetHomeAsync();
