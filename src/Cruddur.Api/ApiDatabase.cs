@@ -18,12 +18,14 @@ public static class ApiDatabase
             // The feeds are a handful of statements run over and over: prepare them once per connection.
             MaxAutoPrepare = 16,
             AutoPrepareMinUsages = 2,
-            // Enough for 64 concurrent clients without exceeding PostgreSQL's default max_connections (100).
-            MaxPoolSize = 64,
+            // Enough for 64 concurrent clients without exceeding PostgreSQL's default max_connections (100);
+            // a smaller Maximum Pool Size in the connection settings is kept.
+            MaxPoolSize = Math.Min(settings.MaxPoolSize, 64),
             NoResetOnClose = true,
-            // Many requests share few connections, their commands pipelined (as in TechEmpower's Npgsql
-            // entries): fewer round trips and context switches on a small machine.
-            Multiplexing = true,
+            // One connection per request, not multiplexing: with a starved pool, multiplexing's command
+            // timeouts left auto-prepared statements half-registered ("_auto0" does not exist, a 500)
+            // and once a request hanging; without it a stuck request fails cleanly (PoolStarvationTests).
+            Multiplexing = false,
             ApplicationName = settings.ApplicationName ?? Telemetry.ServiceName,
         };
 }

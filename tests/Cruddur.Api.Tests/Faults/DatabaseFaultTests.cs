@@ -23,7 +23,7 @@ public class DatabaseFaultTests(OwnCluster cluster) : IClassFixture<OwnCluster>
         await cluster.StopAsync();
         await stream.WaitForMoreAsync(503, 5);
         await cluster.StartAsync();
-        await AssertHealthyWithin5SecondsAsync(app.Address());
+        await ApiHealth.AssertHealthyWithin5SecondsAsync(app.Address());
         await stream.WaitForMoreAsync(201, 20);
         var outcomes = await stream.StopAsync();
 
@@ -48,7 +48,7 @@ public class DatabaseFaultTests(OwnCluster cluster) : IClassFixture<OwnCluster>
                 """, ("database", cluster.Database.Name))).Count(ended => ended);
             await stream.WaitForMoreAsync(201, 10);
         }
-        await AssertHealthyWithin5SecondsAsync(app.Address());
+        await ApiHealth.AssertHealthyWithin5SecondsAsync(app.Address());
         var outcomes = await stream.StopAsync();
 
         Assert.True(terminated > 0, "no API connection was terminated");
@@ -69,7 +69,7 @@ public class DatabaseFaultTests(OwnCluster cluster) : IClassFixture<OwnCluster>
             $$"""{"handle":"{{Handle}}","message":"too early","ttl":"1-day"}""", System.Text.Encoding.UTF8, "application/json")), HttpStatusCode.ServiceUnavailable);
         await cluster.StartAsync();
 
-        await AssertHealthyWithin5SecondsAsync(app.Address());
+        await ApiHealth.AssertHealthyWithin5SecondsAsync(app.Address());
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/activities/home")).StatusCode);
         Assert.Empty(await cluster.QueryAsync<Guid>("SELECT uuid FROM activities WHERE message = 'too early'"));
     }
@@ -79,21 +79,6 @@ public class DatabaseFaultTests(OwnCluster cluster) : IClassFixture<OwnCluster>
         var app = CruddurApi.Build(new ApiSettings(cluster.Database.Settings, 0, null));
         await app.StartAsync();
         return app;
-    }
-
-    /// <summary>A functional bound, not a speed test: a recovered database is used again without restarting the API.</summary>
-    static async Task AssertHealthyWithin5SecondsAsync(Uri api)
-    {
-        using var client = new HttpClient { BaseAddress = api, Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow.AddSeconds(5);
-        HttpStatusCode? last = null;
-        while (DateTime.UtcNow < deadline)
-        {
-            last = (await client.GetAsync("/api/health")).StatusCode;
-            if (last == HttpStatusCode.OK) return;
-            await Task.Delay(50);
-        }
-        Assert.Fail($"the API still answered {last} to /api/health 5 s after the database was back");
     }
 
     async Task AssertEvery201StoredAndEveryAnswer201Or503Async(PostStream stream, IReadOnlyList<PostStream.Outcome> outcomes)

@@ -1,0 +1,40 @@
+using System.Net;
+using Npgsql;
+
+namespace Cruddur.Api.Tests.Faults;
+
+/// <summary>More concurrent requests than connections, with every connection stuck behind a lock.</summary>
+public class PoolStarvationTests(OwnCluster cluster) : IClassFixture<OwnCluster>
+{
+    const int PoolSize = 2;
+    const int Requests = 24;
+
+    [Fact]
+    public async Task Requests_beyond_a_starved_pool_wait_a_bounded_time_then_get_503_and_the_api_recovers()
+    {
+        var settings = new NpgsqlConnectionStringBuilder(cluster.Database.Settings.ConnectionString) { MaxPoolSize = PoolSize };
+        await using var app = CruddurApi.Build(new ApiSettings(settings, 0, null));
+        await app.StartAsync();
+        using var client = new HttpClient { BaseAddress = app.Address(), Timeout = TimeSpan.FromSeconds(60) };
+        await using var blocker = new NpgsqlConnection(cluster.Database.Settings.ConnectionString);
+        await blocker.OpenAsync();
+        await using var transaction = await blocker.BeginTransactionAsync();
+        await using (var lockTable = new NpgsqlCommand("LOCK TABLE activities IN ACCESS EXCLUSIVE MODE", blocker, transaction))
+            await lockTable.ExecuteNonQueryAsync();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, Requests).Select(i => i % 2 == 0
+            ? client.GetAsync("/api/activities/home")
+            : client.PostAsync("/api/activities", new StringContent(
+                $$"""{"handle":"bayko","message":"starved {{i}}","ttl":"1-day"}""", System.Text.Encoding.UTF8, "application/json"))));
+        var connections = await cluster.QueryAsync<long>(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = @database AND application_name = 'cruddur-api'", ("database", cluster.Database.Name));
+        await transaction.RollbackAsync();
+
+        foreach (var answer in answers)
+            Assert.Contains("database", (await Problem.ReadAsync(answer, HttpStatusCode.ServiceUnavailable)).Detail);
+        Assert.InRange(connections.Single(), 0, PoolSize);
+        await ApiHealth.AssertHealthyWithin5SecondsAsync(app.Address());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/activities/home")).StatusCode);
+        Assert.Empty(await cluster.QueryAsync<Guid>("SELECT uuid FROM activities WHERE message LIKE 'starved %'"));
+    }
+}
