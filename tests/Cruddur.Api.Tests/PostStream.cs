@@ -42,6 +42,16 @@ public sealed class PostStream(Uri api, string handle, int clients = 4)
         }
     }
 
+    /// <summary>Waits until a request fails with <paramref name="failure"/>, failing after a minute.</summary>
+    public async Task WaitForFailureAsync(string failure)
+    {
+        for (var waited = 0; !_outcomes.Any(o => o.Failure == failure); waited += 20)
+        {
+            Assert.True(waited < 60_000, $"no request failed with {failure} within a minute; seen {Summary()}");
+            await Task.Delay(20);
+        }
+    }
+
     public string Summary() => string.Join(", ", _outcomes.GroupBy(o => o.Failure ?? o.Status.ToString()).Select(g => $"{g.Key} x{g.Count()}"));
 
     async Task RunAsync(int client)
@@ -69,11 +79,14 @@ public sealed class PostStream(Uri api, string handle, int clients = 4)
         catch (HttpRequestException e)
         {
             // ConnectionRefused: nobody listens any more; anything else means a connection was cut.
-            return new Outcome(0, null, e.InnerException is SocketException socket ? socket.SocketErrorCode.ToString() : e.HttpRequestError.ToString());
+            return new Outcome(0, null, SocketErrorOf(e)?.ToString() ?? $"{e.HttpRequestError} ({e.InnerException?.Message ?? e.Message})");
         }
         catch (TaskCanceledException)
         {
             return new Outcome(0, null, "Timeout");
         }
     }
+
+    static SocketError? SocketErrorOf(Exception? e) =>
+        e switch { null => null, SocketException socket => socket.SocketErrorCode, _ => SocketErrorOf(e.InnerException) };
 }

@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using System.Net;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using Cruddur.Testing;
+using Npgsql;
+
+namespace Cruddur.Api.Tests.Faults;
+
+/// <summary>SIGTERM to <c>cruddur serve</c> (what a container runtime sends) while posts stream in.</summary>
+public class GracefulShutdownTests(PostgresServer server)
+{
+    const int SigTerm = 15;
+
+    [DllImport("libc", EntryPoint = "kill")]
+    static extern int SendSignal(int pid, int signal);
+
+    [Fact]
+    public async Task Sigterm_during_posts_finishes_the_request_in_flight_closes_the_pool_and_loses_no_201()
+    {
+        var database = await server.CreateDatabaseAsync("graceful_shutdown");
+        await ExecuteAsync(database.Settings, "INSERT INTO users (display_name, handle) VALUES ('Shut Down', 'shutdown')");
+        var port = FreePort();
+        using var serve = Process.Start(CliProcess.StartInfo(
+            new Dictionary<string, string?> { ["CONNECTION_URL"] = database.Settings.ConnectionString, ["OTEL_EXPORTER_OTLP_ENDPOINT"] = null },
+            "serve", "--port", port.ToString()))!;
+        var stdout = new List<string>();
+        await ReadUntilAsync(serve, stdout, line => line.StartsWith("Listening: "));
+        var api = new Uri($"http://127.0.0.1:{port}");
+        using var client = new HttpClient { BaseAddress = api, Timeout = TimeSpan.FromSeconds(60) };
+        var heldBack = new HeldBackContent("""{"handle":"shutdown","message":"in flight at SIGTERM","ttl":"1-day"}""");
+        var inFlight = client.PostAsync("/api/activities", heldBack);
+        await heldBack.FirstHalfSent.WaitAsync(TimeSpan.FromSeconds(60));
+        var stream = new PostStream(api, "shutdown");
+        stream.Start();
+        await stream.WaitForMoreAsync(201, 20);
+
+        Assert.Equal(0, SendSignal(serve.Id, SigTerm));
+        await stream.WaitForFailureAsync("ConnectionRefused");
+        heldBack.Release();
+        var finished = await inFlight;
+        var outcomes = await stream.StopAsync();
+        await ReadUntilAsync(serve, stdout, line => line == "Stopped");
+        await serve.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
+
+        TestContext.Current.TestOutputHelper?.WriteLine($"answers: {stream.Summary()}");
+        Assert.Equal(HttpStatusCode.Created, finished.StatusCode);
+        var inFlightUuid = JsonDocument.Parse(await finished.Content.ReadAsStringAsync()).RootElement.GetProperty("uuid").GetGuid();
+        Assert.All(outcomes, o => Assert.True(o.Status == 201 || o.Failure is "ConnectionRefused" or "ConnectionReset" or "ResponseEnded",
+            $"an answer other than 201 or a closed connection: {stream.Summary()}"));
+        Guid[] created = [.. stream.Created, inFlightUuid];
+        Assert.Equal(created.Order(), (await QueryAsync<Guid>(database.Settings, "SELECT uuid FROM activities WHERE uuid = ANY(@created)", created)).Order());
+        Assert.Equal(0, serve.ExitCode);
+        Assert.Equal(0, await ApiConnectionsAsync(database));
+    }
+
+    [Fact]
+    public async Task Stopping_the_api_closes_every_connection_of_its_pool()
+    {
+        var database = await server.CreateDatabaseAsync("stopping_closes_the_pool");
+        var app = CruddurApi.Build(new ApiSettings(database.Settings, 0, null));
+        await app.StartAsync();
+        using var client = new HttpClient { BaseAddress = app.Address(), Timeout = TimeSpan.FromSeconds(60) };
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => client.GetAsync("/api/activities/home")));
+        var whileServing = await ApiConnectionsAsync(database, untilZero: false);
+
+        await app.StopAsync();
+        await app.DisposeAsync();
+
+        Assert.True(whileServing > 0, "the API held no connection while serving");
+        Assert.Equal(0, await ApiConnectionsAsync(database));
+    }
+
+    /// <summary>The API's sessions on the server; a closed session leaves pg_stat_activity shortly after, so wait a bounded time for zero.</summary>
+    static async Task<long> ApiConnectionsAsync(Data.Settings.Database database, bool untilZero = true)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var count = (await QueryAsync<long>(database.Settings,
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = @created AND application_name = 'cruddur-api'", database.Name)).Single();
+            if (!untilZero || count == 0 || attempt == 100) return count;
+            await Task.Delay(100);
+        }
+    }
+
+    static async Task ExecuteAsync(NpgsqlConnectionStringBuilder settings, string sql) => await QueryAsync<int>(settings, sql, null);
+
+    static async Task<List<T>> QueryAsync<T>(NpgsqlConnectionStringBuilder settings, string sql, object? created)
+    {
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(settings.ConnectionString) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        if (created is not null) command.Parameters.AddWithValue("created", created);
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<T>();
+        while (await reader.ReadAsync()) rows.Add(reader.GetFieldValue<T>(0));
+        return rows;
+    }
+
+    static async Task ReadUntilAsync(Process process, List<string> lines, Func<string, bool> wanted)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+        {
+            lines.Add(line);
+            if (wanted(line)) return;
+        }
+        Assert.Fail($"cruddur serve ended before the expected line; it printed:\n{string.Join('\n', lines)}\n{await process.StandardError.ReadToEndAsync()}");
+    }
+
+    static int FreePort()
+    {
+        using var socket = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        socket.Start();
+        return ((IPEndPoint)socket.LocalEndpoint).Port;
+    }
+}
