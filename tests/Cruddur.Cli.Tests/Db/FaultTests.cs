@@ -43,6 +43,81 @@ public class FaultTests(PostgresServer server)
         Assert.Null(await users.ExecuteScalarAsync(Ct) as string);
     }
 
+    [Fact]
+    public async Task A_seed_whose_session_is_terminated_mid_way_says_so_in_one_line_and_leaves_no_partial_seed()
+    {
+        var database = await server.CreateDatabaseAsync(nameof(A_seed_whose_session_is_terminated_mid_way_says_so_in_one_line_and_leaves_no_partial_seed));
+        await using var blocker = new NpgsqlConnection(database.Settings.ConnectionString);
+        await blocker.OpenAsync(Ct);
+        await using var transaction = await blocker.BeginTransactionAsync(Ct);
+        await using (var lockTable = new NpgsqlCommand("LOCK TABLE activities IN ACCESS EXCLUSIVE MODE", blocker, transaction))
+            await lockTable.ExecuteNonQueryAsync(Ct);
+
+        // The users go in, then the seed waits on the locked activities: its session is ended right there.
+        var seeding = CliProcess.RunAsync(CliEnvironment.Local(database), "db", "seed");
+        await TerminateTheSessionWaitingOnTheLockAsync(database.Settings, seeding);
+        await transaction.RollbackAsync(Ct);
+        var result = await seeding;
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith("Error: ", result.Stderr);
+        Assert.Contains("57P01", result.Stderr);
+        Assert.Single(result.Stderr.Trim().Split('\n'));
+        Assert.Equal(new RowCounts(0, 0), await RowCounts.ReadAsync(database, Ct));
+    }
+
+    [Theory]
+    [InlineData("schema-load")]
+    [InlineData("setup")]
+    [InlineData("seed")]
+    public async Task A_chore_against_a_server_that_hangs_up_is_one_error_line_and_exit_1(string chore)
+    {
+        var database = await server.CreateDatabaseAsync($"hangs_up_{chore}");
+        // Something listens on the port but closes every connection at once, as a server going away does.
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        using var stop = new CancellationTokenSource();
+        var hangingUp = HangUpOnEveryConnectionAsync(listener, stop.Token);
+        var goneAway = database with { Settings = new NpgsqlConnectionStringBuilder(database.Settings.ConnectionString) { Port = port } };
+
+        var result = await CliProcess.RunAsync(CliEnvironment.Local(goneAway), "db", chore);
+        await stop.CancelAsync();
+        await hangingUp;
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith($"Error: cannot connect to 127.0.0.1:{port}", result.Stderr);
+        Assert.Single(result.Stderr.Trim().Split('\n'));
+        Assert.DoesNotContain(database.Settings.Password!, result.Output);
+    }
+
+    static async Task HangUpOnEveryConnectionAsync(System.Net.Sockets.TcpListener listener, CancellationToken ct)
+    {
+        try
+        {
+            while (true) (await listener.AcceptSocketAsync(ct)).Close();
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    static async Task TerminateTheSessionWaitingOnTheLockAsync(NpgsqlConnectionStringBuilder settings, Task seeding)
+    {
+        for (var attempt = 0; attempt < 600 && !seeding.IsCompleted; attempt++)
+        {
+            await using var connection = new NpgsqlConnection(settings.ConnectionString);
+            await connection.OpenAsync();
+            await using var terminate = new NpgsqlCommand("""
+                SELECT count(*) FILTER (WHERE pg_terminate_backend(pid)) FROM pg_stat_activity
+                WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()
+                """, connection);
+            if ((long)(await terminate.ExecuteScalarAsync())! > 0) return;
+            await Task.Delay(100);
+        }
+        Assert.Fail("the seed never waited on the locked table");
+    }
+
     static async Task ExecuteAsync(NpgsqlConnectionStringBuilder settings, string sql)
     {
         await using var connection = new NpgsqlConnection(settings.ConnectionString);
