@@ -59,17 +59,8 @@ public sealed class ApiServer(PostgresServer server) : IAsyncLifetime
         await command.ExecuteNonQueryAsync();
     }
 
-    public async Task<List<T>> QueryAsync<T>(string sql, params (string Name, object Value)[] parameters)
-    {
-        await using var connection = new NpgsqlConnection(Database.Settings.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<T>();
-        while (await reader.ReadAsync()) rows.Add(reader.GetFieldValue<T>(0));
-        return rows;
-    }
+    public Task<List<T>> QueryAsync<T>(string sql, params (string Name, object Value)[] parameters) =>
+        Rows.ReadAsync<T>(Database.Settings, sql, parameters);
 
     /// <summary>GET a JSON array; the activities it holds and the response (for headers).</summary>
     public async Task<(List<JsonElement> Items, HttpResponseMessage Response)> GetArrayAsync(string path)

@@ -40,16 +40,7 @@ public sealed class OwnCluster : IAsyncLifetime
         Assert.Equal(Database.Settings.Port, settings.Port);
     }
 
-    /// <summary>The first column of every row, read on a connection of the test's own.</summary>
-    public async Task<List<T>> QueryAsync<T>(string sql, params (string Name, object Value)[] parameters)
-    {
-        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Database.Settings.ConnectionString) { Pooling = false }.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<T>();
-        while (await reader.ReadAsync()) rows.Add(reader.GetFieldValue<T>(0));
-        return rows;
-    }
+    /// <summary>The first column of every row; unpooled, as the server may have restarted since the last query.</summary>
+    public Task<List<T>> QueryAsync<T>(string sql, params (string Name, object Value)[] parameters) =>
+        Rows.ReadAsync<T>(new NpgsqlConnectionStringBuilder(Database.Settings.ConnectionString) { Pooling = false }, sql, parameters);
 }

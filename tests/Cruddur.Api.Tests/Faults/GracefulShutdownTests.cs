@@ -3,7 +3,6 @@ using System.Net;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using Cruddur.Testing;
-using Npgsql;
 
 namespace Cruddur.Api.Tests.Faults;
 
@@ -19,7 +18,7 @@ public class GracefulShutdownTests(PostgresServer server)
     public async Task Sigterm_during_posts_finishes_the_request_in_flight_closes_the_pool_and_loses_no_201()
     {
         var database = await server.CreateDatabaseAsync("graceful_shutdown");
-        await ExecuteAsync(database.Settings, "INSERT INTO users (display_name, handle) VALUES ('Shut Down', 'shutdown')");
+        await Rows.ReadAsync<int>(database.Settings, "INSERT INTO users (display_name, handle) VALUES ('Shut Down', 'shutdown')");
         var port = FreePort();
         using var serve = Process.Start(CliProcess.StartInfo(
             new Dictionary<string, string?> { ["CONNECTION_URL"] = database.Settings.ConnectionString, ["OTEL_EXPORTER_OTLP_ENDPOINT"] = null },
@@ -49,7 +48,7 @@ public class GracefulShutdownTests(PostgresServer server)
         Assert.All(outcomes, o => Assert.True(o.Status == 201 || o.Failure is "ConnectionRefused" or "ConnectionReset" or "ResponseEnded",
             $"an answer other than 201 or a closed connection: {stream.Summary()}"));
         Guid[] created = [.. stream.Created, inFlightUuid];
-        Assert.Equal(created.Order(), (await QueryAsync<Guid>(database.Settings, "SELECT uuid FROM activities WHERE uuid = ANY(@created)", created)).Order());
+        Assert.Equal(created.Order(), (await Rows.ReadAsync<Guid>(database.Settings, "SELECT uuid FROM activities WHERE uuid = ANY(@created)", ("created", created))).Order());
         Assert.Equal(0, serve.ExitCode);
         Assert.Equal(0, await ApiConnectionsAsync(database));
     }
@@ -76,25 +75,11 @@ public class GracefulShutdownTests(PostgresServer server)
     {
         for (var attempt = 0; ; attempt++)
         {
-            var count = (await QueryAsync<long>(database.Settings,
-                "SELECT count(*) FROM pg_stat_activity WHERE datname = @created AND application_name = 'cruddur-api'", database.Name)).Single();
+            var count = (await Rows.ReadAsync<long>(database.Settings,
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = @database AND application_name = 'cruddur-api'", ("database", database.Name))).Single();
             if (!untilZero || count == 0 || attempt == 100) return count;
             await Task.Delay(100);
         }
-    }
-
-    static async Task ExecuteAsync(NpgsqlConnectionStringBuilder settings, string sql) => await QueryAsync<int>(settings, sql, null);
-
-    static async Task<List<T>> QueryAsync<T>(NpgsqlConnectionStringBuilder settings, string sql, object? created)
-    {
-        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(settings.ConnectionString) { Pooling = false }.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        if (created is not null) command.Parameters.AddWithValue("created", created);
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<T>();
-        while (await reader.ReadAsync()) rows.Add(reader.GetFieldValue<T>(0));
-        return rows;
     }
 
     static async Task ReadUntilAsync(Process process, List<string> lines, Func<string, bool> wanted)
