@@ -22,7 +22,7 @@ public class OutageTests : IAsyncLifetime
         await DatabaseAdmin.CreateAsync(database, CancellationToken.None);
         await new Migrator(database).ApplyAsync((_, _) => { }, CancellationToken.None);
         await Seeder.SeedAsync(database, CancellationToken.None);
-        _app = CruddurApi.Build(new ApiSettings(settings, 0, null));
+        _app = CruddurApi.Build(new ApiSettings(database, 0, null));
         await _app.StartAsync();
         _client = new HttpClient { BaseAddress = _app.Address(), Timeout = TimeSpan.FromSeconds(60) };
     }
