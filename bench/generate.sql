@@ -17,3 +17,5 @@ JOIN (SELECT uuid, row_number() OVER (ORDER BY handle) AS n FROM public.users WH
 -- Set hint bits and statistics now, so that autovacuum does not run during the measurement.
 VACUUM (ANALYZE) public.users;
 VACUUM (ANALYZE) public.activities;
+-- Write the generated pages out now rather than during the measurement.
+CHECKPOINT;

@@ -1,4 +1,5 @@
 using Cruddur.Data;
+using Cruddur.Data.Settings;
 using Npgsql;
 
 namespace Cruddur.Api;
@@ -6,7 +7,7 @@ namespace Cruddur.Api;
 /// <summary>The API's one pooled data source, tuned for many short queries and a bounded wait when the server is down.</summary>
 public static class ApiDatabase
 {
-    public static NpgsqlDataSource Create(NpgsqlConnectionStringBuilder settings) => DataSources.Create(Tune(settings));
+    public static NpgsqlDataSource Create(Database database) => DataSources.Create(database with { Settings = Tune(database.Settings) });
 
     public static NpgsqlConnectionStringBuilder Tune(NpgsqlConnectionStringBuilder settings) =>
         new(settings.ConnectionString)

@@ -1,19 +1,21 @@
 using Cruddur.Data;
 using Cruddur.Data.Settings;
-using Npgsql;
 
 namespace Cruddur.Api;
 
 /// <summary>Everything the API is configured with: the database, the loopback port, where traces go.</summary>
-public sealed record ApiSettings(NpgsqlConnectionStringBuilder Database, int Port, OtlpTarget? Otlp)
+public sealed record ApiSettings(Database Database, int Port, OtlpTarget? Otlp)
 {
     /// <summary>Cruddur's backend port.</summary>
     public const int DefaultPort = 4567;
 
-    /// <summary>The API on its own: CONNECTION_URL is required, PORT optional, OTLP from the OTEL_ variables.</summary>
-    public static ApiSettings FromEnvironment(Func<string, string?> variables)
+    /// <summary>
+    /// The API on its own: CONNECTION_URL (or CONNECTION_SECRET) is required, with TLS, IAM auth and
+    /// secrets as everywhere else; PORT optional; OTLP from the OTEL_ variables.
+    /// </summary>
+    public static async Task<ApiSettings> FromEnvironmentAsync(Func<string, string?> variables, CancellationToken ct)
     {
-        var database = ConnectionSettings.FromEnvironment(Target.Local, variables)
+        var database = await ConnectionSettings.ResolveAsync(Target.Local, variables, ct)
             ?? throw new CruddurException($"{ConnectionSettings.LocalVariable} is not set (export it, or run the API with: cruddur up)");
         var port = variables("PORT") is { Length: > 0 } text ? ParsePort(text, "PORT") : DefaultPort;
         return new ApiSettings(database, port, OtlpTarget.FromEnvironment(variables));

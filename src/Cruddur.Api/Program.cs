@@ -5,7 +5,7 @@ using Cruddur.Data;
 ApiSettings settings;
 try
 {
-    settings = ApiSettings.FromEnvironment(Environment.GetEnvironmentVariable);
+    settings = await ApiSettings.FromEnvironmentAsync(Environment.GetEnvironmentVariable, CancellationToken.None);
 }
 catch (CruddurException e)
 {

@@ -19,7 +19,7 @@ public sealed class ApiServer(PostgresServer server) : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         Database = await server.CreateDatabaseAsync("cruddurapitests");
-        _app = CruddurApi.Build(new ApiSettings(Database.Settings, 0, null));
+        _app = CruddurApi.Build(new ApiSettings(Database, 0, null));
         await _app.StartAsync();
         _client = new HttpClient { BaseAddress = _app.Address(), Timeout = TimeSpan.FromSeconds(60) };
     }

@@ -11,7 +11,7 @@ public class OutageTests(OwnCluster cluster) : IClassFixture<OwnCluster>, IAsync
 
     public async ValueTask InitializeAsync()
     {
-        _app = CruddurApi.Build(new ApiSettings(cluster.Database.Settings, 0, null));
+        _app = CruddurApi.Build(new ApiSettings(cluster.Database, 0, null));
         await _app.StartAsync();
         _client = new HttpClient { BaseAddress = _app.Address(), Timeout = TimeSpan.FromSeconds(60) };
     }

@@ -49,7 +49,7 @@ public class TracingTests(ApiServer api) : IClassFixture<ApiServer>
         var received = ReceiveTracesAsync(collector);
         var otlp = new OtlpTarget(new Uri($"http://127.0.0.1:{port}"), OtlpExportProtocol.HttpProtobuf);
 
-        await using (var app = CruddurApi.Build(new ApiSettings(api.Database.Settings, 0, otlp)))
+        await using (var app = CruddurApi.Build(new ApiSettings(api.Database, 0, otlp)))
         {
             await app.StartAsync();
             using var client = new HttpClient { BaseAddress = app.Address() };
@@ -69,7 +69,7 @@ public class TracingTests(ApiServer api) : IClassFixture<ApiServer>
     [Fact]
     public async Task Without_an_otlp_endpoint_no_tracing_is_registered()
     {
-        await using var app = CruddurApi.Build(new ApiSettings(api.Database.Settings, 0, null));
+        await using var app = CruddurApi.Build(new ApiSettings(api.Database, 0, null));
 
         Assert.Null(app.Services.GetService<TracerProvider>());
         Assert.Null(OtlpTarget.FromEnvironment(_ => null));

@@ -1,5 +1,6 @@
 using Cruddur.Data;
 using Cruddur.Data.Settings;
+using Cruddur.Testing;
 using Npgsql;
 
 namespace Cruddur.PostConfirmation.Tests;

@@ -76,7 +76,7 @@ public class DatabaseFaultTests(OwnCluster cluster) : IClassFixture<OwnCluster>
 
     async Task<WebApplication> StartApiAsync()
     {
-        var app = CruddurApi.Build(new ApiSettings(cluster.Database.Settings, 0, null));
+        var app = CruddurApi.Build(new ApiSettings(cluster.Database, 0, null));
         await app.StartAsync();
         return app;
     }

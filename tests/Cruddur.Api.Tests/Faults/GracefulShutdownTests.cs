@@ -57,7 +57,7 @@ public class GracefulShutdownTests(PostgresServer server)
     public async Task Stopping_the_api_closes_every_connection_of_its_pool()
     {
         var database = await server.CreateDatabaseAsync("stopping_closes_the_pool");
-        var app = CruddurApi.Build(new ApiSettings(database.Settings, 0, null));
+        var app = CruddurApi.Build(new ApiSettings(database, 0, null));
         await app.StartAsync();
         using var client = new HttpClient { BaseAddress = app.Address(), Timeout = TimeSpan.FromSeconds(60) };
         await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => client.GetAsync("/api/activities/home")));

@@ -12,8 +12,8 @@ public class PoolStarvationTests(OwnCluster cluster) : IClassFixture<OwnCluster>
     [Fact]
     public async Task Requests_beyond_a_starved_pool_wait_a_bounded_time_then_get_503_and_the_api_recovers()
     {
-        var settings = new NpgsqlConnectionStringBuilder(cluster.Database.Settings.ConnectionString) { MaxPoolSize = PoolSize };
-        await using var app = CruddurApi.Build(new ApiSettings(settings, 0, null));
+        var starved = cluster.Database with { Settings = new NpgsqlConnectionStringBuilder(cluster.Database.Settings.ConnectionString) { MaxPoolSize = PoolSize } };
+        await using var app = CruddurApi.Build(new ApiSettings(starved, 0, null));
         await app.StartAsync();
         using var client = new HttpClient { BaseAddress = app.Address(), Timeout = TimeSpan.FromSeconds(60) };
         await using var blocker = new NpgsqlConnection(cluster.Database.Settings.ConnectionString);

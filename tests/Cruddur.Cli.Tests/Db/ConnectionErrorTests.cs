@@ -7,7 +7,7 @@ public class ConnectionErrorTests(PostgresServer server)
     [Fact]
     public async Task Server_down_is_one_line_naming_host_port_and_cause()
     {
-        var closedPort = ClosedPort();
+        var closedPort = ClosedPort.Find();
 
         var result = await CliProcess.RunAsync(
             new Dictionary<string, string?> { ["CONNECTION_URL"] = $"postgresql://postgres:Sup3rSecret@127.0.0.1:{closedPort}/cruddur" },
@@ -47,20 +47,11 @@ public class ConnectionErrorTests(PostgresServer server)
     public async Task Verbose_adds_the_stack_trace_but_still_no_password()
     {
         var result = await CliProcess.RunAsync(
-            new Dictionary<string, string?> { ["CONNECTION_URL"] = $"postgresql://postgres:Sup3rSecret@127.0.0.1:{ClosedPort()}/cruddur" },
+            new Dictionary<string, string?> { ["CONNECTION_URL"] = $"postgresql://postgres:Sup3rSecret@127.0.0.1:{ClosedPort.Find()}/cruddur" },
             "db", "status", "--verbose");
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("at Cruddur.", result.Stderr);
         Assert.DoesNotContain("Sup3rSecret", result.Output);
-    }
-
-    static int ClosedPort()
-    {
-        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Cruddur.PostConfirmation.Tests;
+namespace Cruddur.Testing;
 
 /// <summary>A loopback port nobody listens on, for "the database is down".</summary>
 public static class ClosedPort
