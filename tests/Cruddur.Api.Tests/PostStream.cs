@@ -79,7 +79,7 @@ public sealed class PostStream(Uri api, string handle, int clients = 4)
         catch (HttpRequestException e)
         {
             // ConnectionRefused: nobody listens any more; anything else means a connection was cut.
-            return new Outcome(0, null, SocketErrorOf(e)?.ToString() ?? $"{e.HttpRequestError} ({e.InnerException?.Message ?? e.Message})");
+            return new Outcome(0, null, SocketErrorOf(e)?.ToString() ?? e.HttpRequestError.ToString());
         }
         catch (TaskCanceledException)
         {
