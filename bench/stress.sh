@@ -69,8 +69,9 @@ rps = float(re.search(r"Requests/sec:\s+([\d.]+)", wrk).group(1))
 p99 = re.search(r"99%\s+(\S+)", wrk).group(1)
 samples = [tuple(map(int, line.split())) for line in open(samples_file) if line.strip()]
 conns = [c for _, c, _ in samples if c >= 0]
-# Memory: the first sample once 256 connections have run 10 s (warm-up) against the last, in MB.
-rss = [r for t, _, r in samples if r > 0 and t - samples[0][0] >= 10]
+# Memory: the first sample once the run is 10 s in (warm-up) against the last, in MB; a short run uses all.
+rss = [r for _, _, r in samples if r > 0]
+rss = [r for t, _, r in samples if r > 0 and t - samples[0][0] >= 10] or rss
 first, last, peak = rss[0] / 1024, rss[-1] / 1024, max(rss) / 1024
 checks = [
     ("5xx answers", answers["server_error"], answers["server_error"] == 0),
