@@ -22,8 +22,8 @@ if [ ${#need[@]} -gt 0 ]; then
   apt-get install -y -qq "${need[@]}" >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq "${need[@]}" >/dev/null; }
 fi
 
-export CRUDDUR_HOME; CRUDDUR_HOME="$(mktemp -d /tmp/cruddur-bench-XXXXXX)"
-work="$CRUDDUR_HOME/work"; mkdir -p "$work"
+source "$root/bench/local-database.sh"
+bench_home bench
 pids=()
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
@@ -32,11 +32,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-echo "== database (a throwaway local cluster)"
-"$root/cruddur" up --no-api | grep -E "Seeded|Applied|Database"
-port=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["Port"])' "$CRUDDUR_HOME/cluster.json")
-export PGPASSWORD; PGPASSWORD=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["Password"])' "$CRUDDUR_HOME/cluster.json")
-export CONNECTION_URL="postgresql://postgres:$PGPASSWORD@127.0.0.1:$port/cruddur"
+start_local_database
 psql_() { psql -X -q -h 127.0.0.1 -p "$port" -U postgres -d cruddur "$@"; }
 
 echo "== build (Release)"

@@ -15,8 +15,8 @@ if ! command -v wrk >/dev/null; then
   apt-get install -y -qq wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 fi
 
-export CRUDDUR_HOME; CRUDDUR_HOME="$(mktemp -d /tmp/cruddur-stress-XXXXXX)"
-work="$CRUDDUR_HOME/work"; mkdir -p "$work"
+source "$root/bench/local-database.sh"
+bench_home stress
 api_pid="" sampler_pid=""
 cleanup() {
   for pid in $sampler_pid $api_pid; do kill "$pid" 2>/dev/null || true; done
@@ -25,11 +25,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-echo "== database (a throwaway local cluster)"
-"$root/cruddur" up --no-api | grep -E "Seeded|Database"
-port=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["Port"])' "$CRUDDUR_HOME/cluster.json")
-export PGPASSWORD; PGPASSWORD=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["Password"])' "$CRUDDUR_HOME/cluster.json")
-export CONNECTION_URL="postgresql://postgres:$PGPASSWORD@127.0.0.1:$port/cruddur"
+start_local_database
 psql_() { psql -X -q -tA -h 127.0.0.1 -p "$port" -U postgres -d cruddur "$@"; }
 
 echo "== build (Release) and start the API"

@@ -1,0 +1,17 @@
+# Sourced by the bench scripts: a throwaway local cluster in its own temp folder.
+#   bench_home NAME         sets CRUDDUR_HOME (a new /tmp/cruddur-NAME-*) and work; call it before
+#                           the cleanup trap, so that `cruddur local destroy` only ever meets this folder
+#   start_local_database    `cruddur up --no-api` there; sets port, PGPASSWORD and CONNECTION_URL
+bench_home() {
+  export CRUDDUR_HOME; CRUDDUR_HOME="$(mktemp -d "/tmp/cruddur-$1-XXXXXX")"
+  work="$CRUDDUR_HOME/work"; mkdir -p "$work"
+}
+
+start_local_database() {
+  echo "== database (a throwaway local cluster)"
+  "$root/cruddur" up --no-api | grep -E "Seeded|Applied|Database"
+  local state="$CRUDDUR_HOME/cluster.json"
+  port=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["Port"])' "$state")
+  export PGPASSWORD; PGPASSWORD=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["Password"])' "$state")
+  export CONNECTION_URL="postgresql://postgres:$PGPASSWORD@127.0.0.1:$port/cruddur"
+}
