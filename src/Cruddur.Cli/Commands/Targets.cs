@@ -2,6 +2,7 @@ using System.CommandLine;
 using Cruddur.Data;
 using Cruddur.Data.Local;
 using Cruddur.Data.Settings;
+using Npgsql;
 
 namespace Cruddur.Cli.Commands;
 
@@ -16,14 +17,18 @@ public static class Targets
     public static LocalCluster Cluster() =>
         new(Environment.GetEnvironmentVariable("CRUDDUR_HOME") is { Length: > 0 } home ? home : ".cruddur");
 
+    /// <summary>The database a chore works on; of several hosts, always the primary (chores write).</summary>
     public static async Task<Database> ResolveAsync(ParseResult result, CancellationToken ct)
     {
         var target = Of(result);
         var configured = await ConnectionSettings.ResolveAsync(target, Environment.GetEnvironmentVariable, ct);
-        if (configured is not null) return configured;
+        if (configured is not null) return configured with { Settings = OnPrimary(configured.Settings) };
         var local = await Cluster().StartAsync(ct);
         return new Database(local, "the local cluster: cruddur local status");
     }
+
+    static NpgsqlConnectionStringBuilder OnPrimary(NpgsqlConnectionStringBuilder settings) =>
+        HostList.IsMultiHost(settings) ? new(settings.ConnectionString) { TargetSessionAttributes = "primary" } : settings;
 
     /// <summary>Production data is lost only on purpose: destructive steps there need --force.</summary>
     public static void RefuseOnProdWithoutForce(ParseResult result, string step)

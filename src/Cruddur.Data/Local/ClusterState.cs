@@ -3,8 +3,11 @@ using System.Text.Json;
 
 namespace Cruddur.Data.Local;
 
-/// <summary>What a local cluster remembers between runs, in <c>cluster.json</c> (readable by its owner only).</summary>
-sealed record ClusterState(int Port, string Password, string ServerDirectory)
+/// <summary>
+/// What a local cluster remembers between runs, in <c>cluster.json</c> (readable by its owner only): the
+/// primary's port and data folder (<c>data</c>, or a promoted standby's) and its standbys, if any.
+/// </summary>
+sealed record ClusterState(int Port, string Password, string ServerDirectory, string DataName = "data", Replication? Replication = null)
 {
     const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 

@@ -9,7 +9,7 @@ namespace Cruddur.Data.Local;
 /// The embedded PostgreSQL: a cluster under <c>home</c> (by default <c>.cruddur/</c>), created with
 /// initdb, run with pg_ctl, listening on 127.0.0.1 only with scram password auth on a free port.
 /// </summary>
-public sealed class LocalCluster(string home, IReadOnlyDictionary<string, string>? serverSettings = null)
+public sealed partial class LocalCluster(string home, IReadOnlyDictionary<string, string>? serverSettings = null)
 {
     const string Superuser = "postgres";
     readonly string _home = Path.GetFullPath(home);
@@ -21,24 +21,23 @@ public sealed class LocalCluster(string home, IReadOnlyDictionary<string, string
     {
         var state = ClusterState.Load(StateFile) ?? await InitializeAsync(ct);
         var data = DataDirectory(state);
-        if (PostmasterPid.IsServerRunning(data)) return Connection(state);
-
-        PostmasterPid.RemoveIfStale(data);
-        if (!FreePort.IsFree(state.Port))
+        var port = await PgCtl.StartAsync(data, state.Port, Path.Combine(state.ServerDirectory, "server.log"), ct);
+        if (port != state.Port)
         {
-            state = state with { Port = FreePort.Find() };
+            state = state with { Port = port };
             state.Save(StateFile);
         }
-        var log = Path.Combine(state.ServerDirectory, "server.log");
-        await ServerUser.RunAsync(PgCtl, ["start", "-D", data, "-l", log, "-w", "-t", "60", "-o", $"-p {state.Port}"], ct);
+        state = await StartStandbysAsync(state, ct);
         return Connection(state);
     }
 
+    /// <summary>Stops every server, the primary first so that its standbys receive all of its WAL.</summary>
     public async Task StopAsync(CancellationToken ct)
     {
         var state = ClusterState.Load(StateFile);
-        if (state is null || !PostmasterPid.IsServerRunning(DataDirectory(state))) return;
-        await ServerUser.RunAsync(PgCtl, ["stop", "-D", DataDirectory(state), "-m", "fast", "-w", "-t", "60"], ct);
+        if (state is null) return;
+        await PgCtl.StopAsync(DataDirectory(state), ct);
+        foreach (var standby in state.Replication?.Standbys ?? []) await PgCtl.StopAsync(StandbyDirectory(state, standby), ct);
     }
 
     public ClusterStatus Status()
@@ -108,15 +107,17 @@ public sealed class LocalCluster(string home, IReadOnlyDictionary<string, string
         return "\n# cruddur\n" + string.Join("", settings.Select(s => $"{s.Key} = {s.Value}\n"));
     }
 
-    static string PgCtl => Path.Combine(PostgresBinaries.Directory(), "pg_ctl");
+    static string DataDirectory(ClusterState state) => Path.Combine(state.ServerDirectory, state.DataName);
 
-    static string DataDirectory(ClusterState state) => Path.Combine(state.ServerDirectory, "data");
-
+    // With standbys, libpq's multi-host form with the primary first; chores and writes target the primary.
     static NpgsqlConnectionStringBuilder Connection(ClusterState state) => ConnectionSettings.WithDefaults(new()
     {
-        Host = "127.0.0.1",
+        Host = state.Replication is { Standbys.Count: > 0 } replication
+            ? string.Join(",", [$"{Loopback}:{state.Port}", .. replication.Standbys.Select(s => $"{Loopback}:{s.Port}")])
+            : Loopback,
         Port = state.Port,
         Username = Superuser,
         Password = state.Password,
+        TargetSessionAttributes = state.Replication is { Standbys.Count: > 0 } ? "primary" : null,
     });
 }

@@ -12,9 +12,12 @@ static class ServerUser
 
     public static bool IsRoot => Environment.IsPrivilegedProcess;
 
-    public static async Task<string> RunAsync(string program, IEnumerable<string> arguments, CancellationToken ct)
+    /// <summary>Runs a server program; a secret it needs (PGPASSWORD) goes in <paramref name="environment"/>, never in its arguments.</summary>
+    public static async Task<string> RunAsync(string program, IEnumerable<string> arguments, CancellationToken ct,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
         if (IsRoot)
         {
             start.FileName = "runuser";

@@ -30,6 +30,14 @@ public static class ConnectionUrl
 
     static ConnectionSpec ParseUrl(string value, string source)
     {
+        var (single, hosts) = MultiHostUrl.Split(value, source);
+        var spec = ParseSingleHostUrl(single, source);
+        if (hosts is not null) spec.Settings.Host = hosts;
+        return spec;
+    }
+
+    static ConnectionSpec ParseSingleHostUrl(string value, string source)
+    {
         if (!Uri.TryCreate(value, UriKind.Absolute, out var uri))
             throw new CruddurException($"{source} is not a valid URL (expected postgresql://user:password@host:5432/cruddur)");
         if (uri.Scheme is not ("postgresql" or "postgres"))

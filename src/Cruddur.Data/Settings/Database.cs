@@ -13,7 +13,7 @@ public sealed record Database(NpgsqlConnectionStringBuilder Settings, string Sou
 
     public string Name => Settings.Database ?? ConnectionSettings.DefaultDatabase;
 
-    public string Endpoint => $"{Settings.Host}:{Settings.Port}";
+    public string Endpoint => HostList.Describe(Settings);
 
     public string RedactedUrl => Redact.Url(Settings);
 

@@ -10,9 +10,8 @@ public static class Redact
         var user = settings.Username is { Length: > 0 } name ? Uri.EscapeDataString(name) : "";
         var secret = settings.Password is { Length: > 0 } ? ":***" : "";
         var credentials = user.Length > 0 || secret.Length > 0 ? $"{user}{secret}@" : "";
-        var host = settings.Host?.Contains(':') == true ? $"[{settings.Host}]" : settings.Host;
-        return $"postgresql://{credentials}{host}:{settings.Port}/{settings.Database}";
+        return $"postgresql://{credentials}{HostList.Describe(settings)}/{settings.Database}";
     }
 
-    public static string Endpoint(NpgsqlConnectionStringBuilder settings) => $"{settings.Host}:{settings.Port}";
+    public static string Endpoint(NpgsqlConnectionStringBuilder settings) => HostList.Describe(settings);
 }

@@ -8,7 +8,7 @@ namespace Cruddur.Data.Settings;
 /// </summary>
 static class UrlOption
 {
-    const string Known = "sslmode, sslrootcert, connect_timeout, application_name, options, target_session_attrs, auth, region, secret, allow_plaintext";
+    const string Known = "sslmode, sslrootcert, connect_timeout, application_name, options, target_session_attrs, load_balance_hosts, auth, region, secret, allow_plaintext";
 
     public static ConnectionOptions Apply(NpgsqlConnectionStringBuilder builder, ConnectionOptions options, string key, string value, string source)
     {
@@ -31,6 +31,9 @@ static class UrlOption
                 break;
             case "target_session_attrs":
                 builder.TargetSessionAttributes = value;
+                break;
+            case "load_balance_hosts":
+                builder.LoadBalanceHosts = ParseLoadBalance(value, source);
                 break;
             case "auth":
                 return options with { Authentication = ParseAuthentication(value, source) };
@@ -55,6 +58,14 @@ static class UrlOption
         "verify-ca" => SslMode.VerifyCA,
         "verify-full" => SslMode.VerifyFull,
         _ => throw new CruddurException($"{source} has sslmode '{value}' (expected disable, allow, prefer, require, verify-ca or verify-full)"),
+    };
+
+    // libpq's "random" spreads connections over the hosts; Npgsql's Load Balance Hosts does so round-robin.
+    static bool ParseLoadBalance(string value, string source) => value switch
+    {
+        "disable" => false,
+        "random" => true,
+        _ => throw new CruddurException($"{source} has load_balance_hosts '{value}' (expected disable or random)"),
     };
 
     static Authentication ParseAuthentication(string value, string source) => value switch

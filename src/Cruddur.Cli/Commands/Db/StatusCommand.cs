@@ -2,6 +2,7 @@ using System.CommandLine;
 using Cruddur.Cli.Output;
 using Cruddur.Data.Admin;
 using Cruddur.Data.Migrations;
+using Cruddur.Data.Settings;
 
 namespace Cruddur.Cli.Commands.Db;
 
@@ -10,7 +11,7 @@ public static class StatusCommand
 {
     public static Command Build()
     {
-        var command = new Command("status", "Can it connect, server version, migrations applied and pending, row counts") { CommonOptions.Prod };
+        var command = new Command("status", "Can it connect, server version, each host's role and lag, migrations applied and pending, row counts") { CommonOptions.Prod };
         CommandAction.Set(command, async (result, ct) =>
         {
             var database = await Targets.ResolveAsync(result, ct);
@@ -18,6 +19,8 @@ public static class StatusCommand
             var present = await DatabaseAdmin.ExistsAsync(database, ct);
             Terminal.Console.Line($"Url: {database.RedactedUrl}");
             Terminal.Console.Line($"Server: {database.Endpoint} PostgreSQL {version}   Database: {database.Name} ({(present ? "present" : "absent")})");
+            if (HostList.IsMultiHost(database.Settings))
+                foreach (var host in await HostRoles.ReadAsync(database.Settings, ct)) Terminal.Console.Line($"Host: {host.Endpoint} {host.Describe()}");
             if (!present) return;
 
             var migrator = new Migrator(database);

@@ -1,19 +1,25 @@
 using System.CommandLine;
 using Cruddur.Cli.Output;
+using Cruddur.Data;
 using Cruddur.Data.Settings;
 
 namespace Cruddur.Cli.Commands.Local;
 
-/// <summary>The embedded PostgreSQL under .cruddur/ (or CRUDDUR_HOME): start, stop, status, destroy.</summary>
+/// <summary>The embedded PostgreSQL under .cruddur/ (or CRUDDUR_HOME): start, stop, status, promote, destroy.</summary>
 public static class LocalCommands
 {
     public static Command Build()
     {
-        var start = new Command("start", "Create the local cluster if needed and start it (harmless when running)");
-        CommandAction.Set(start, async (_, ct) =>
+        var replicas = new Option<int?>("--replicas") { Description = "Run exactly N hot standbys of the primary, streaming (0 removes them)" };
+        var sync = new Option<bool>("--sync") { Description = "Synchronous replication: a commit returns once a standby has it too (as RDS Multi-AZ)" };
+        var start = new Command("start", "Create the local cluster if needed and start every server (harmless when running)") { replicas, sync };
+        CommandAction.Set(start, async (result, ct) =>
         {
             Terminal.Console.Banner("local start");
-            var settings = await Targets.Cluster().StartAsync(ct);
+            var cluster = Targets.Cluster();
+            var settings = result.GetValue(replicas) is { } count
+                ? await cluster.ReplicateAsync(count, result.GetValue(sync), ct)
+                : result.GetValue(sync) ? throw new CruddurException("--sync needs --replicas N") : await cluster.StartAsync(ct);
             Terminal.Console.Line($"Running: {Redact.Url(settings)}");
         });
 
@@ -25,18 +31,6 @@ public static class LocalCommands
             Terminal.Console.Line("Stopped");
         });
 
-        var status = new Command("status", "Is the local cluster created and running, and where");
-        CommandAction.Set(status, (_, _) =>
-        {
-            var cluster = Targets.Cluster();
-            var state = cluster.Status();
-            var where = cluster.ConnectionIfInitialized() is { } settings ? Redact.Url(settings) : "not created (run: cruddur local start)";
-            Terminal.Console.Line($"Cluster: {where}");
-            Terminal.Console.Line($"Data: {state.DataDirectory}");
-            Terminal.Console.Line($"State: {(state.Running ? "running" : "stopped")}");
-            return Task.FromResult(state.Running ? 0 : 3);
-        });
-
         var destroy = new Command("destroy", "Stop the local cluster and delete its files and data");
         CommandAction.Set(destroy, async (_, ct) =>
         {
@@ -45,6 +39,6 @@ public static class LocalCommands
             Terminal.Console.Line("Destroyed");
         });
 
-        return new Command("local", "The embedded local PostgreSQL cluster") { start, stop, status, destroy };
+        return new Command("local", "The embedded local PostgreSQL cluster") { start, stop, StatusCommand.Build(), PromoteCommand.Build(), destroy };
     }
 }

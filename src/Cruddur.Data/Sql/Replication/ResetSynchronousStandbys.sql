@@ -1,0 +1,2 @@
+-- Commits no longer wait for a standby.
+ALTER SYSTEM RESET synchronous_standby_names

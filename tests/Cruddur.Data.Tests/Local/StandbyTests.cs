@@ -1,0 +1,101 @@
+using Cruddur.Data.Admin;
+using Cruddur.Data.Local;
+using Cruddur.Data.Settings;
+using Npgsql;
+
+namespace Cruddur.Data.Tests.Local;
+
+/// <summary>A primary with hot standbys made by pg_basebackup -R, each a real server on loopback.</summary>
+public class StandbyTests : IAsyncLifetime
+{
+    readonly LocalCluster _cluster = new(Path.Combine(Path.GetTempPath(), $"cruddur-standby-{Guid.NewGuid():N}"));
+    CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    public async ValueTask DisposeAsync() => await _cluster.DestroyAsync(CancellationToken.None);
+
+    [Fact]
+    public async Task Standbys_stream_the_primarys_writes_and_refuse_their_own()
+    {
+        var settings = await _cluster.ReplicateAsync(2, synchronous: false, Ct);
+        var hosts = HostList.Of(settings);
+        await ExecuteAsync(On(settings, hosts[0]), "CREATE TABLE replicated (note text); INSERT INTO replicated VALUES ('written on the primary')");
+
+        foreach (var standby in hosts.Skip(1))
+        {
+            Assert.Equal("written on the primary", await WaitForRowAsync(On(settings, standby)));
+            var refused = await Assert.ThrowsAsync<PostgresException>(() => ExecuteAsync(On(settings, standby), "INSERT INTO replicated VALUES ('x')"));
+            Assert.Equal(PostgresErrorCodes.ReadOnlySqlTransaction, refused.SqlState);
+            Assert.Equal("127.0.0.1", await ScalarAsync<string>(On(settings, standby), "SHOW listen_addresses"));
+        }
+        var servers = await _cluster.ServersAsync(Ct);
+        Assert.Equal(["primary", "standby1", "standby2"], servers.Select(s => s.Name));
+        Assert.Equal([ServerRole.Primary, ServerRole.Standby, ServerRole.Standby], servers.Select(s => s.Status!.Role));
+        Assert.Equal(hosts.Select(h => h.Port), servers.Select(s => s.Port));
+    }
+
+    [Fact]
+    public async Task Replication_logs_in_only_as_its_own_user_from_loopback_with_scram()
+    {
+        var settings = await _cluster.ReplicateAsync(1, synchronous: false, Ct);
+        var primary = On(settings, HostList.Of(settings)[0]);
+
+        var rules = await ScalarAsync<string>(primary,
+            "SELECT string_agg(type || ' ' || array_to_string(user_name, ',') || ' ' || coalesce(address, '') || ' ' || auth_method, '; ') FROM pg_hba_file_rules WHERE 'replication' = ANY(database)");
+        Assert.Equal("host cruddur_replication 127.0.0.1 scram-sha-256", rules);
+        Assert.False(await ScalarAsync<bool>(primary, "SELECT rolsuper FROM pg_roles WHERE rolname = 'cruddur_replication'"));
+        var state = Path.Combine(_cluster.Home, "cluster.json");
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(state));
+    }
+
+    [Fact]
+    public async Task Sync_makes_commits_wait_for_a_standby_and_stop_start_brings_every_server_back()
+    {
+        var settings = await _cluster.ReplicateAsync(2, synchronous: true, Ct);
+        var primary = On(settings, HostList.Of(settings)[0]);
+        Assert.Equal("ANY 1 (\"standby1\", \"standby2\")", await ScalarAsync<string>(primary, "SHOW synchronous_standby_names"));
+        Assert.Equal(2L, await ScalarAsync<long>(primary, "SELECT count(*) FROM pg_stat_replication WHERE sync_state = 'quorum'"));
+
+        await _cluster.StopAsync(Ct);
+        Assert.All(await _cluster.ServersAsync(Ct), s => Assert.False(s.Running));
+        await _cluster.StartAsync(Ct);
+
+        Assert.All(await _cluster.ServersAsync(Ct), s => Assert.True(s.Running));
+        await ExecuteAsync(primary, "CREATE TABLE after_restart (n int); INSERT INTO after_restart VALUES (1)");
+    }
+
+    static NpgsqlConnectionStringBuilder On(NpgsqlConnectionStringBuilder settings, HostEndpoint host) =>
+        new(HostList.Single(settings, host).ConnectionString) { Database = "postgres", Pooling = false };
+
+    static async Task<string> WaitForRowAsync(NpgsqlConnectionStringBuilder standby)
+    {
+        for (var waited = 0; ; waited += 50)
+        {
+            try
+            {
+                return await ScalarAsync<string>(standby, "SELECT note FROM replicated");
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UndefinedTable && waited < 60_000)
+            {
+                await Task.Delay(50);
+            }
+        }
+    }
+
+    static async Task ExecuteAsync(NpgsqlConnectionStringBuilder settings, string sql)
+    {
+        await using var connection = new NpgsqlConnection(settings.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    static async Task<T> ScalarAsync<T>(NpgsqlConnectionStringBuilder settings, string sql)
+    {
+        await using var connection = new NpgsqlConnection(settings.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+}
