@@ -4,10 +4,31 @@ using Npgsql;
 
 namespace Cruddur.Api;
 
-/// <summary>The API's one pooled data source, tuned for many short queries and a bounded wait when the server is down.</summary>
+/// <summary>
+/// The API's one pooled data source, multi-host aware (one server or a primary with standbys), tuned for
+/// many short queries and a bounded wait when a server is down. Writes go to the primary; feeds to a
+/// standby when there is one (load-balanced), else to the primary.
+/// </summary>
 public static class ApiDatabase
 {
-    public static NpgsqlDataSource Create(Database database) => DataSources.Create(database with { Settings = Tune(database.Settings) });
+    /// <summary>The service key of the data source that reads go to.</summary>
+    public const string Reads = "reads";
+
+    /// <summary>
+    /// Registers the data source (disposed with the host): the primary as the default, the reads under
+    /// <see cref="Reads"/>. One host needs no roles: its own data source then serves both, and is retried
+    /// at once when it comes back rather than after Npgsql's host recheck.
+    /// </summary>
+    public static IServiceCollection AddApiDatabase(this IServiceCollection services, Database database)
+    {
+        var tuned = database with { Settings = Tune(database.Settings) };
+        if (!HostList.IsMultiHost(tuned.Settings))
+            return services.AddSingleton(_ => DataSources.Create(tuned)).AddKeyedSingleton(Reads, (s, _) => s.GetRequiredService<NpgsqlDataSource>());
+        return services
+            .AddSingleton(_ => DataSources.CreateMultiHost(tuned))
+            .AddSingleton(s => s.GetRequiredService<NpgsqlMultiHostDataSource>().WithTargetSession(TargetSessionAttributes.Primary))
+            .AddKeyedSingleton(Reads, (s, _) => s.GetRequiredService<NpgsqlMultiHostDataSource>().WithTargetSession(TargetSessionAttributes.PreferStandby));
+    }
 
     public static NpgsqlConnectionStringBuilder Tune(NpgsqlConnectionStringBuilder settings) =>
         new(settings.ConnectionString)
@@ -28,5 +49,8 @@ public static class ApiDatabase
             // and once a request hanging; without it a stuck request fails cleanly (PoolStarvationTests).
             Multiplexing = false,
             ApplicationName = settings.ApplicationName ?? Telemetry.ServiceName,
+            // Spread the reads over the standbys, and notice a promoted standby (or a server back up) within 2 s, not 10.
+            LoadBalanceHosts = settings.LoadBalanceHosts || HostList.IsMultiHost(settings),
+            HostRecheckSeconds = 2,
         };
 }

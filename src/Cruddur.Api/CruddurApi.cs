@@ -33,7 +33,7 @@ public static class CruddurApi
 
         // On SIGTERM in-flight requests get this long to finish; then the data source is disposed with the host.
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(10));
-        builder.Services.AddSingleton(_ => ApiDatabase.Create(settings.Database));
+        builder.Services.AddApiDatabase(settings.Database);
         builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = DatabaseOutage.Describe);
         builder.Services.AddOpenApi();
         builder.Services.AddTracing(settings.Otlp);

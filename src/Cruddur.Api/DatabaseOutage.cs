@@ -17,6 +17,10 @@ public static class DatabaseOutage
             or PostgresErrorCodes.CannotConnectNow or PostgresErrorCodes.TooManyConnections } => true,
         PostgresException => false,
         NpgsqlException { IsTransient: true } => true,
+        // Of several hosts, none of the kind wanted answers (no primary during a failover): Npgsql throws its
+        // base type, bare when every host is known to be of the wrong kind or down, else with each host's failure.
+        NpgsqlException { InnerException: null } e when e.GetType() == typeof(NpgsqlException) => true,
+        NpgsqlException { InnerException: AggregateException each } when each.InnerExceptions.All(Matches) => true,
         TimeoutException => true,
         _ => false,
     };

@@ -38,7 +38,7 @@ public static class ActivitiesApi
     static readonly string CreateSql = PostgresJson.Object(Load("Create.sql"));
 
     public static async Task<Results<ContentHttpResult, ProblemHttpResult>> HomeAsync(
-        string? limit, string? before, NpgsqlDataSource database, HttpRequest request, CancellationToken ct)
+        string? limit, string? before, [FromKeyedServices(ApiDatabase.Reads)] NpgsqlDataSource database, HttpRequest request, CancellationToken ct)
     {
         var (page, error) = PageRequest.Parse(limit, before);
         if (page is null) return Problems.Field(StatusCodes.Status400BadRequest, error!);
@@ -47,7 +47,7 @@ public static class ActivitiesApi
     }
 
     public static async Task<Results<ContentHttpResult, ProblemHttpResult>> ByHandleAsync(
-        string handle, string? limit, string? before, NpgsqlDataSource database, HttpRequest request, CancellationToken ct)
+        string handle, string? limit, string? before, [FromKeyedServices(ApiDatabase.Reads)] NpgsqlDataSource database, HttpRequest request, CancellationToken ct)
     {
         var (page, error) = PageRequest.Parse(limit, before);
         if (page is null) return Problems.Field(StatusCodes.Status400BadRequest, error!);
@@ -58,7 +58,7 @@ public static class ActivitiesApi
     }
 
     public static async Task<Results<ContentHttpResult, ProblemHttpResult>> ShowAsync(
-        Guid uuid, NpgsqlDataSource database, CancellationToken ct)
+        Guid uuid, [FromKeyedServices(ApiDatabase.Reads)] NpgsqlDataSource database, CancellationToken ct)
     {
         await using var command = database.CreateCommand(ShowSql);
         command.Parameters.Add(new NpgsqlParameter<Guid>("uuid", uuid));

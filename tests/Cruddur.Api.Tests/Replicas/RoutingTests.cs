@@ -1,0 +1,80 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Builder;
+
+namespace Cruddur.Api.Tests.Replicas;
+
+/// <summary>One multi-host data source: feeds on the standbys (load-balanced), posts on the primary; primary loss and promotion.</summary>
+public class RoutingTests : IAsyncLifetime
+{
+    const string Handle = "bayko";
+    readonly ReplicatedCluster _cluster = new(standbys: 2, synchronous: false);
+
+    public async ValueTask InitializeAsync() => await _cluster.StartAsync();
+
+    public ValueTask DisposeAsync() => _cluster.DisposeAsync();
+
+    [Fact]
+    public async Task Feeds_are_read_from_every_standby_and_posts_are_written_on_the_primary()
+    {
+        await using var app = await StartApiAsync();
+        using var client = Client(app);
+
+        for (var i = 0; i < 20; i++) Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/activities/home")).StatusCode);
+        var created = await PostAsync(client);
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var uuid = await UuidAsync(created);
+        Assert.Single(await _cluster.QueryAsync<Guid>(_cluster.Hosts[0], "SELECT uuid FROM activities WHERE uuid = @uuid", ("uuid", uuid)));
+        foreach (var standby in _cluster.Hosts.Skip(1))
+        {
+            Assert.True(await _cluster.ApiSessionsAsync(standby) > 0, $"the API never read from {standby}");
+            await _cluster.WaitForActivityAsync(standby, uuid);
+        }
+    }
+
+    [Fact]
+    public async Task Primary_loss_keeps_feeds_served_gives_posts_503_and_after_promote_posts_succeed_without_a_restart()
+    {
+        await using var app = await StartApiAsync();
+        using var client = Client(app);
+        Assert.Equal(HttpStatusCode.Created, (await PostAsync(client)).StatusCode);
+
+        await _cluster.LosePrimaryAsync();
+        for (var i = 0; i < 10; i++) Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/activities/home")).StatusCode);
+        for (var i = 0; i < 3; i++)
+        {
+            var refused = await PostAsync(client);
+            var problem = await Problem.ReadAsync(refused, HttpStatusCode.ServiceUnavailable);
+            Assert.Equal(DatabaseOutage.Detail, problem.Detail);
+            Assert.Equal("5", refused.Headers.RetryAfter?.ToString());
+        }
+
+        var promotion = await _cluster.PromoteAsync();
+        var answers = new List<HttpStatusCode>();
+        for (var waited = 0; answers.LastOrDefault() != HttpStatusCode.Created; waited += 100)
+        {
+            Assert.True(waited < 30_000, $"posts still fail 30 s after {promotion.Promoted} was promoted: {string.Join(", ", answers)}");
+            if (waited > 0) await Task.Delay(100);
+            answers.Add((await PostAsync(client)).StatusCode);
+        }
+        Assert.All(answers[..^1], status => Assert.Equal(HttpStatusCode.ServiceUnavailable, status));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/activities/home")).StatusCode);
+    }
+
+    async Task<WebApplication> StartApiAsync()
+    {
+        var app = CruddurApi.Build(new ApiSettings(_cluster.Database, 0, null));
+        await app.StartAsync();
+        return app;
+    }
+
+    // A hung request fails the test: every answer must come well within this.
+    static HttpClient Client(WebApplication app) => new() { BaseAddress = app.Address(), Timeout = TimeSpan.FromSeconds(20) };
+
+    static Task<HttpResponseMessage> PostAsync(HttpClient client) =>
+        client.PostAsJsonAsync("/api/activities", new { handle = Handle, message = "replicated", ttl = "1-day" });
+
+    static async Task<Guid> UuidAsync(HttpResponseMessage created) =>
+        (await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("uuid").GetGuid();
+}
