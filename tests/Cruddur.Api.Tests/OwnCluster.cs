@@ -20,9 +20,15 @@ public sealed class OwnCluster : IAsyncLifetime
     {
         var settings = await _cluster.StartAsync(CancellationToken.None);
         Database = new Database(settings, "a test's own cluster");
-        await DatabaseAdmin.CreateAsync(Database, CancellationToken.None);
-        await new Migrator(Database).ApplyAsync((_, _) => { }, CancellationToken.None);
-        await Seeder.SeedAsync(Database, CancellationToken.None);
+        await PrepareAsync(Database);
+    }
+
+    /// <summary>Creates, migrates and seeds the database, as <c>cruddur up</c> does.</summary>
+    public static async Task PrepareAsync(Database database)
+    {
+        await DatabaseAdmin.CreateAsync(database, CancellationToken.None);
+        await new Migrator(database).ApplyAsync((_, _) => { }, CancellationToken.None);
+        await Seeder.SeedAsync(database, CancellationToken.None);
     }
 
     public async ValueTask DisposeAsync()

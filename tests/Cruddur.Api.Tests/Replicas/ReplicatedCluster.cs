@@ -1,6 +1,4 @@
-using Cruddur.Data.Admin;
 using Cruddur.Data.Local;
-using Cruddur.Data.Migrations;
 using Cruddur.Data.Settings;
 using Npgsql;
 
@@ -23,9 +21,7 @@ public sealed class ReplicatedCluster(int standbys, bool synchronous) : IAsyncDi
     {
         var settings = await _cluster.ReplicateAsync(standbys, synchronous, CancellationToken.None);
         Database = new Database(settings, "a test's own replicated cluster");
-        await DatabaseAdmin.CreateAsync(Database, CancellationToken.None);
-        await new Migrator(Database).ApplyAsync((_, _) => { }, CancellationToken.None);
-        await Seeder.SeedAsync(Database, CancellationToken.None);
+        await OwnCluster.PrepareAsync(Database);
     }
 
     public async ValueTask DisposeAsync()
