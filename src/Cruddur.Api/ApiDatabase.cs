@@ -11,23 +11,23 @@ namespace Cruddur.Api;
 /// </summary>
 public static class ApiDatabase
 {
-    /// <summary>The service key of the data source that reads go to.</summary>
-    public const string Reads = "reads";
-
     /// <summary>
-    /// Registers the data source (disposed with the host): the primary as the default, the reads under
-    /// <see cref="Reads"/>. One host needs no roles: its own data source then serves both, and is retried
-    /// at once when it comes back rather than after Npgsql's host recheck.
+    /// Registers the data source (disposed with the host): the primary as the default, the reads as a
+    /// <see cref="ReadSource"/>. One host needs no roles: its own data source then serves both, and is
+    /// retried at once when it comes back rather than after Npgsql's host recheck.
     /// </summary>
     public static IServiceCollection AddApiDatabase(this IServiceCollection services, Database database)
     {
         var tuned = database with { Settings = Tune(database.Settings) };
         if (!HostList.IsMultiHost(tuned.Settings))
-            return services.AddSingleton(_ => DataSources.Create(tuned)).AddKeyedSingleton(Reads, (s, _) => s.GetRequiredService<NpgsqlDataSource>());
+            return services.AddSingleton(_ => DataSources.Create(tuned))
+                .AddSingleton(s => new ReadSource(s.GetRequiredService<NpgsqlDataSource>(), s.GetRequiredService<NpgsqlDataSource>()));
         return services
             .AddSingleton(_ => DataSources.CreateMultiHost(tuned))
             .AddSingleton(s => s.GetRequiredService<NpgsqlMultiHostDataSource>().WithTargetSession(TargetSessionAttributes.Primary))
-            .AddKeyedSingleton(Reads, (s, _) => s.GetRequiredService<NpgsqlMultiHostDataSource>().WithTargetSession(TargetSessionAttributes.PreferStandby));
+            .AddSingleton(s => new ReadSource(
+                s.GetRequiredService<NpgsqlMultiHostDataSource>().WithTargetSession(TargetSessionAttributes.PreferStandby),
+                s.GetRequiredService<NpgsqlDataSource>()));
     }
 
     public static NpgsqlConnectionStringBuilder Tune(NpgsqlConnectionStringBuilder settings) =>

@@ -38,19 +38,25 @@ public static class ActivitiesApi
     static readonly string CreateSql = PostgresJson.Object(Load("Create.sql"));
 
     public static async Task<Results<ContentHttpResult, ProblemHttpResult>> HomeAsync(
-        string? limit, string? before, [FromKeyedServices(ApiDatabase.Reads)] NpgsqlDataSource database, HttpRequest request, CancellationToken ct)
+        string? limit, string? before, ReadSource reads, HttpRequest request, CancellationToken ct)
     {
         var (page, error) = PageRequest.Parse(limit, before);
         if (page is null) return Problems.Field(StatusCodes.Status400BadRequest, error!);
+        var (after, stale) = ReadAfter.Parse(request);
+        if (stale is not null) return Problems.Field(StatusCodes.Status400BadRequest, stale);
+        await using var database = await reads.OpenAsync(after, ct);
         var feed = await FeedPage.ReadAsync(database, "home-activities", HomeSql, page, null, ct);
         return PageResult(feed, request, page);
     }
 
     public static async Task<Results<ContentHttpResult, ProblemHttpResult>> ByHandleAsync(
-        string handle, string? limit, string? before, [FromKeyedServices(ApiDatabase.Reads)] NpgsqlDataSource database, HttpRequest request, CancellationToken ct)
+        string handle, string? limit, string? before, ReadSource reads, HttpRequest request, CancellationToken ct)
     {
         var (page, error) = PageRequest.Parse(limit, before);
         if (page is null) return Problems.Field(StatusCodes.Status400BadRequest, error!);
+        var (after, stale) = ReadAfter.Parse(request);
+        if (stale is not null) return Problems.Field(StatusCodes.Status400BadRequest, stale);
+        await using var database = await reads.OpenAsync(after, ct);
         var feed = await FeedPage.ReadAsync(database, "user-activities", ByHandleSql, page, handle, ct);
         if (feed.Length == 0 && !await HandleExistsAsync(database, handle, ct))
             return Problems.NotFound($"no user has the handle {handle}");
@@ -58,9 +64,12 @@ public static class ActivitiesApi
     }
 
     public static async Task<Results<ContentHttpResult, ProblemHttpResult>> ShowAsync(
-        Guid uuid, [FromKeyedServices(ApiDatabase.Reads)] NpgsqlDataSource database, CancellationToken ct)
+        Guid uuid, ReadSource reads, HttpRequest request, CancellationToken ct)
     {
-        await using var command = database.CreateCommand(ShowSql);
+        var (after, stale) = ReadAfter.Parse(request);
+        if (stale is not null) return Problems.Field(StatusCodes.Status400BadRequest, stale);
+        await using var database = await reads.OpenAsync(after, ct);
+        await using var command = new NpgsqlCommand(ShowSql, database);
         command.Parameters.Add(new NpgsqlParameter<Guid>("uuid", uuid));
         return await command.ExecuteScalarAsync(ct) is string json
             ? TypedResults.Text(json, Json)
@@ -76,7 +85,8 @@ public static class ActivitiesApi
         if (activity is null) return Problems.Fields(StatusCodes.Status422UnprocessableEntity, errors);
 
         var uuid = Guid.CreateVersion7();
-        await using var command = database.CreateCommand(CreateSql);
+        await using var connection = await database.OpenConnectionAsync(ct);
+        await using var command = new NpgsqlCommand(CreateSql, connection);
         command.Parameters.Add(new NpgsqlParameter<Guid>("uuid", uuid));
         command.Parameters.Add(new NpgsqlParameter<string>("handle", activity.Handle));
         command.Parameters.Add(new NpgsqlParameter<string>("message", activity.Message));
@@ -84,12 +94,13 @@ public static class ActivitiesApi
         if (await command.ExecuteScalarAsync(ct) is not string created)
             return Problems.Field(StatusCodes.Status422UnprocessableEntity, new("handle", $"no user has the handle {activity.Handle}"));
         response.Headers.Location = $"/api/activities/{uuid}";
+        response.Headers[ReadAfter.CommitHeader] = (await ReadSource.CommitPositionAsync(connection, ct)).ToString();
         return TypedResults.Text(created, Json, statusCode: StatusCodes.Status201Created);
     }
 
-    static async Task<bool> HandleExistsAsync(NpgsqlDataSource database, string handle, CancellationToken ct)
+    static async Task<bool> HandleExistsAsync(NpgsqlConnection database, string handle, CancellationToken ct)
     {
-        await using var command = database.CreateCommand(HandleExistsSql);
+        await using var command = new NpgsqlCommand(HandleExistsSql, database);
         command.Parameters.Add(new NpgsqlParameter<string>("handle", handle));
         return (bool)(await command.ExecuteScalarAsync(ct))!;
     }

@@ -10,11 +10,11 @@ namespace Cruddur.Api.Apis;
 public sealed record FeedPage(string Json, int Length, Cursor? Last)
 {
     /// <summary>Runs a feed query wrapped by <see cref="Data.PostgresJson.Page"/>, in a span that records <c>app.result_length</c>.</summary>
-    public static async Task<FeedPage> ReadAsync(NpgsqlDataSource database, string spanName, string sql,
+    public static async Task<FeedPage> ReadAsync(NpgsqlConnection connection, string spanName, string sql,
         PageRequest page, string? handle, CancellationToken ct)
     {
         using var span = Telemetry.Source.StartActivity(spanName);
-        await using var command = database.CreateCommand(sql);
+        await using var command = new NpgsqlCommand(sql, connection);
         command.Parameters.Add(new NpgsqlParameter<int>("limit", page.Limit));
         command.Parameters.Add(new NpgsqlParameter("before_created_at", NpgsqlDbType.TimestampTz) { Value = (object?)page.Before?.CreatedAt ?? DBNull.Value });
         command.Parameters.Add(new NpgsqlParameter("before_uuid", NpgsqlDbType.Uuid) { Value = (object?)page.Before?.Uuid ?? DBNull.Value });
