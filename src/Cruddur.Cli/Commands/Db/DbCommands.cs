@@ -17,5 +17,8 @@ public static class DbCommands
         StatusCommand.Build(),
         RolesCommand.Build(),
         CaBundleCommand.Build(),
+        DumpCommand.Build(),
+        RestoreCommand.Build(),
+        UrlCommand.Build(),
     };
 }
