@@ -10,6 +10,7 @@ public static class DbCommands
         CreateCommand.Build(),
         DropCommand.Build(),
         SchemaLoadCommand.Build(),
+        MigrateCommand.Build(),
         SeedCommand.Build(),
         SetupCommand.Build(),
         ConnectCommand.Build(),
