@@ -36,7 +36,7 @@ public static class InputReader
             return InputFormat.Cli;
         if (text.Contains("Resources", StringComparison.Ordinal)) return InputFormat.Cfn;
         throw new CruddurException(
-            "cannot tell what the input is: expected an 'aws rds create-db-instance' command, describe-db-instances JSON or a CloudFormation template (or pass --format)");
+            "cannot tell what the input is: expected an 'aws rds create-db-instance' command, describe-db-instances JSON or a CloudFormation template (or pass --input)");
     }
 
     static JsonElement ParseJson(string text)

@@ -28,6 +28,15 @@ public sealed record Finding(string Instance, InputKind Kind, Rule Rule, Outcome
     public bool IsAccepted => Outcome.Verdict == Verdict.Fail && AcceptedReason is not null;
     public bool IsUnknown => Outcome.Verdict == Verdict.Unknown;
 
+    /// <summary>The verdict as reports spell it: fail, accepted, unknown, pass, not-applicable.</summary>
+    public string Status => IsAccepted ? "accepted" : Outcome.Verdict switch
+    {
+        Verdict.Fail => "fail",
+        Verdict.Unknown => "unknown",
+        Verdict.Pass => "pass",
+        _ => "not-applicable",
+    };
+
     /// <summary>The fix in the words of the input: template properties for a template, CLI flags otherwise.</summary>
     public string Fix => Kind == InputKind.CloudFormation ? Rule.TemplateFix : Rule.Fix;
 }

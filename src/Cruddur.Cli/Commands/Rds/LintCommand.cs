@@ -3,6 +3,7 @@ using Cruddur.Cli.Output;
 using Cruddur.Data;
 using Cruddur.Rds.Inputs;
 using Cruddur.Rds.Lint;
+using Cruddur.Rds.Lint.Reports;
 using Cruddur.Rds.Rules;
 
 namespace Cruddur.Cli.Commands.Rds;
@@ -18,20 +19,28 @@ public static class LintCommand
     public static Command Build()
     {
         var file = new Argument<string?>("file") { Description = "The configuration to check; - or nothing reads stdin", Arity = ArgumentArity.ZeroOrOne };
-        var format = new Option<string>("--format") { Description = "What the input is (auto detects it)", DefaultValueFactory = _ => "auto" };
-        format.AcceptOnlyFromAmong("auto", "cli", "describe", "cfn");
+        var inputFormat = new Option<string>("--input") { Description = "What the input is (auto detects it)", DefaultValueFactory = _ => "auto" };
+        inputFormat.AcceptOnlyFromAmong("auto", "cli", "describe", "cfn");
+        var format = new Option<string>("--format") { Description = "Output: text lines, one JSON document, or SARIF 2.1.0 for code scanning", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json", "sarif");
         var failOn = new Option<string>("--fail-on") { Description = "The lowest severity that makes the exit code 2", DefaultValueFactory = _ => "high" };
         failOn.AcceptOnlyFromAmong("critical", "high", "medium", "low", "info");
         var command = new Command("lint",
             "Check an aws rds create-db-instance command, describe-db-instances JSON or a CloudFormation template against the RDS rules " +
-            "(exit 0: clean at --fail-on, 2: findings at or above it, 1: unreadable input)") { file, format, failOn };
+            "(exit 0: clean at --fail-on, 2: findings at or above it, 1: unreadable input)") { file, inputFormat, format, failOn };
         CommandAction.Set(command, async (result, ct) =>
         {
-            var text = await ReadAsync(result.GetValue(file), ct);
-            var input = InputReader.Read(text, Enum.Parse<InputFormat>(result.GetValue(format)!, ignoreCase: true));
+            var path = result.GetValue(file);
+            var text = await ReadAsync(path, ct);
+            var input = InputReader.Read(text, Enum.Parse<InputFormat>(result.GetValue(inputFormat)!, ignoreCase: true));
             var threshold = SeverityNames.Parse(result.GetValue(failOn)!);
             var report = Linter.Lint(input, LintContext.FromEnvironment());
-            Print(input, report, threshold);
+            switch (result.GetValue(format))
+            {
+                case "json": Console.Out.Write(JsonReport.Render(report, LintedSource.Of(path, text, input), input.Kind, threshold)); break;
+                case "sarif": Console.Out.Write(SarifLog.Render(report, LintedSource.Of(path, text, input))); break;
+                default: Print(input, report, threshold); break;
+            }
             return report.Blocking(threshold).Any() ? FindingsExitCode : 0;
         });
         return command;
