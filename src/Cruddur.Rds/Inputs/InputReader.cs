@@ -13,8 +13,14 @@ public static class InputReader
 {
     public static LintInput Read(string text, InputFormat format)
     {
+        var input = ReadAny(text, format);
+        return input with { Instances = input.Instances.Select(i => i with { Name = InputLimits.Clip(i.Name) }).ToList() };
+    }
+
+    static LintInput ReadAny(string text, InputFormat format)
+    {
         if (string.IsNullOrWhiteSpace(text)) throw new CruddurException("the input is empty");
-        if (text.Contains('\0')) throw new CruddurException("the input is binary, not text");
+        if (text.Contains('\0')) throw new CruddurException("the input is binary, not text (it holds NUL bytes)");
         switch (format == InputFormat.Auto ? Detect(text) : format)
         {
             case InputFormat.Cli:
@@ -43,7 +49,7 @@ public static class InputReader
     {
         try
         {
-            using var document = JsonDocument.Parse(text);
+            using var document = JsonDocument.Parse(text, new JsonDocumentOptions { AllowDuplicateProperties = false, MaxDepth = InputLimits.MaxDepth });
             return document.RootElement.Clone();
         }
         catch (JsonException e)

@@ -4,13 +4,15 @@ namespace Cruddur.Rds.Lint;
 
 public enum Verdict { Pass, Fail, Unknown, NotApplicable }
 
-/// <summary>A rule's result on one instance, with the reason in words.</summary>
+/// <summary>A rule's result on one instance, with the reason in words (cut short when an input value made it long).</summary>
 public sealed record Outcome(Verdict Verdict, string Detail)
 {
-    public static Outcome Pass(string detail) => new(Verdict.Pass, detail);
-    public static Outcome Fail(string detail) => new(Verdict.Fail, detail);
-    public static Outcome Unknown(string detail) => new(Verdict.Unknown, detail);
-    public static Outcome NotApplicable(string detail) => new(Verdict.NotApplicable, detail);
+    const int MaxDetail = 1000;
+
+    public static Outcome Pass(string detail) => new(Verdict.Pass, Inputs.InputLimits.Clip(detail, MaxDetail));
+    public static Outcome Fail(string detail) => new(Verdict.Fail, Inputs.InputLimits.Clip(detail, MaxDetail));
+    public static Outcome Unknown(string detail) => new(Verdict.Unknown, Inputs.InputLimits.Clip(detail, MaxDetail));
+    public static Outcome NotApplicable(string detail) => new(Verdict.NotApplicable, Inputs.InputLimits.Clip(detail, MaxDetail));
 }
 
 /// <summary>What a check may need beyond the configuration: the caller's default region and the clock.</summary>

@@ -50,15 +50,15 @@ public static class LintCommand
     {
         foreach (var name in input.Instances.Select(i => i.Name))
         {
-            Terminal.Console.Banner($"rds lint {name} ({Describe(input.Kind)})");
+            Terminal.Console.Banner(FindingText.Printable($"rds lint {name} ({Describe(input.Kind)})"));
             foreach (var finding in report.Findings.Where(f => f.Instance == name && (f.IsFailure || f.IsUnknown || f.IsAccepted)))
             {
-                var line = FindingText.Line(finding);
+                var line = FindingText.Printable(FindingText.Line(finding));
                 if (finding.IsFailure && finding.Rule.Severity >= threshold) Terminal.Console.Warn(line);
                 else Terminal.Console.Line(line);
             }
         }
-        foreach (var note in report.Notes) Terminal.Console.Line($"Skipped: {note}");
+        foreach (var note in report.Notes) Terminal.Console.Line(FindingText.Printable($"Skipped: {note}"));
         Terminal.Console.Line(FindingText.Summary(report));
         Terminal.Console.Line(FindingText.Result(report, threshold));
     }
@@ -74,10 +74,17 @@ public static class LintCommand
     {
         if (path is null && !Console.IsInputRedirected)
             throw new CruddurException("nothing to check: give a file, or pipe it in (cruddur rds plan --output cli | cruddur rds lint)");
-        if (path is null or "-") return await Console.In.ReadToEndAsync(ct);
+        if (path is null or "-")
+        {
+            await using var stdin = Console.OpenStandardInput();
+            return await InputText.ReadAsync(stdin, ct);
+        }
+        var shown = path.Length > 200 ? path[..200] + "…" : path;
+        if (Directory.Exists(path)) throw new CruddurException($"cannot read {shown} (a directory; give a file)");
         try
         {
-            return await File.ReadAllTextAsync(path, ct);
+            await using var file = File.OpenRead(path);
+            return await InputText.ReadAsync(file, ct);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -85,10 +92,11 @@ public static class LintCommand
             {
                 FileNotFoundException => "no such file",
                 DirectoryNotFoundException => "no such directory",
+                PathTooLongException => "the path is too long",
                 UnauthorizedAccessException => "permission denied",
                 _ => "read error",
             };
-            throw new CruddurException($"cannot read {path} ({cause})", e);
+            throw new CruddurException($"cannot read {shown} ({cause})", e);
         }
     }
 }

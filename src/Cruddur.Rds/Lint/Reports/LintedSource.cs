@@ -32,6 +32,7 @@ public sealed record LintedSource(string Uri, IReadOnlyDictionary<string, int> L
     /// <summary>The first line naming the instance the way its input kind does; none when it cannot be told.</summary>
     static int? Find(string text, InputKind kind, string name)
     {
+        if (name.Length >= InputLimits.MaxShown) return null;
         var id = Regex.Escape(name);
         var (pattern, from) = kind switch
         {
