@@ -14,6 +14,7 @@ public static class UpCommand
         var command = new Command("up", "Start the local cluster if needed, create and migrate the database, seed it when empty, then serve the API")
         {
             ServeApiCommand.Port,
+            ServeApiCommand.Host,
             noApi,
         };
         CommandAction.Set(command, async (result, ct) =>
@@ -31,7 +32,7 @@ public static class UpCommand
                 await SeedCommand.RunAsync(database, ct);
             }
             Terminal.Console.Line($"Database: {database.RedactedUrl}");
-            if (!result.GetValue(noApi)) await ServeApiCommand.RunAsync(database, result.GetValue(ServeApiCommand.Port), ct);
+            if (!result.GetValue(noApi)) await ServeApiCommand.RunAsync(ServeApiCommand.Settings(result, database, null), ct);
         });
         return command;
     }
