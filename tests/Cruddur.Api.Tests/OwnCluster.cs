@@ -8,10 +8,14 @@ namespace Cruddur.Api.Tests;
 
 /// <summary>
 /// A PostgreSQL of one test class's own, to stop, restart and break under a running API: created,
-/// migrated and seeded once, destroyed at the end. The shared test server is never harmed.
+/// migrated and seeded once, with a user who can post (<see cref="Poster"/>), destroyed at the end.
+/// The shared test server is never harmed.
 /// </summary>
 public sealed class OwnCluster : IAsyncLifetime
 {
+    /// <summary>The handle of the user whose Cognito sub the tests' user pool signs tokens for.</summary>
+    public const string Poster = "poster";
+
     readonly LocalCluster _cluster = new(Path.Combine(Path.GetTempPath(), $"cruddur-own-{Guid.NewGuid():N}"));
 
     public Database Database { get; private set; } = null!;
@@ -23,12 +27,14 @@ public sealed class OwnCluster : IAsyncLifetime
         await PrepareAsync(Database);
     }
 
-    /// <summary>Creates, migrates and seeds the database, as <c>cruddur up</c> does.</summary>
+    /// <summary>Creates, migrates and seeds the database, as <c>cruddur up</c> does, and adds the <see cref="Poster"/> user.</summary>
     public static async Task PrepareAsync(Database database)
     {
         await DatabaseAdmin.CreateAsync(database, CancellationToken.None);
         await new Migrator(database).ApplyAsync((_, _) => { }, CancellationToken.None);
         await Seeder.SeedAsync(database, CancellationToken.None);
+        await Rows.ReadAsync<int>(database.Settings, "INSERT INTO users (display_name, handle, cognito_user_id) VALUES ('Poster', @handle, @sub)",
+            ("handle", Poster), ("sub", Auth.TestUserPool.SubOf(Poster)));
     }
 
     public async ValueTask DisposeAsync()

@@ -1,13 +1,14 @@
 using System.Net;
 using System.Net.Http.Json;
+using Cruddur.Api.Tests.Auth;
 using Microsoft.AspNetCore.Builder;
 
 namespace Cruddur.Api.Tests.Replicas;
 
 /// <summary>A client that posts and then reads from a standby sees its post: the 201's Commit-Lsn, sent back as Read-After-Lsn.</summary>
-public class ReadYourWritesTests : IAsyncLifetime
+public class ReadYourWritesTests(TestUserPool pool) : IAsyncLifetime
 {
-    const string Handle = "bayko";
+    const string Handle = OwnCluster.Poster;
     readonly ReplicatedCluster _cluster = new(standbys: 2, synchronous: false);
     WebApplication _app = null!;
     HttpClient _client = null!;
@@ -15,9 +16,10 @@ public class ReadYourWritesTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         await _cluster.StartAsync();
-        _app = CruddurApi.Build(new ApiSettings(_cluster.Database, 0, null));
+        _app = CruddurApi.Build(pool.ApiSettings(_cluster.Database));
         await _app.StartAsync();
         _client = new HttpClient { BaseAddress = _app.Address(), Timeout = TimeSpan.FromSeconds(20) };
+        _client.DefaultRequestHeaders.Authorization = new("Bearer", pool.AccessToken(Handle));
     }
 
     public async ValueTask DisposeAsync()
@@ -51,7 +53,7 @@ public class ReadYourWritesTests : IAsyncLifetime
     [Fact]
     public async Task Every_post_read_back_with_its_commit_lsn_is_seen_while_other_posts_stream()
     {
-        var stream = new PostStream(_app.Address(), Handle);
+        var stream = new PostStream(_app.Address(), pool.AccessToken(Handle));
         stream.Start();
         for (var i = 0; i < 30; i++)
         {

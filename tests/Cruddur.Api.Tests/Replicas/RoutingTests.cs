@@ -1,13 +1,14 @@
 using System.Net;
 using System.Net.Http.Json;
+using Cruddur.Api.Tests.Auth;
 using Microsoft.AspNetCore.Builder;
 
 namespace Cruddur.Api.Tests.Replicas;
 
 /// <summary>One multi-host data source: feeds on the standbys (load-balanced), posts on the primary; primary loss and promotion.</summary>
-public class RoutingTests : IAsyncLifetime
+public class RoutingTests(TestUserPool pool) : IAsyncLifetime
 {
-    const string Handle = "bayko";
+    const string Handle = OwnCluster.Poster;
     readonly ReplicatedCluster _cluster = new(standbys: 2, synchronous: false);
 
     public async ValueTask InitializeAsync() => await _cluster.StartAsync();
@@ -64,13 +65,18 @@ public class RoutingTests : IAsyncLifetime
 
     async Task<WebApplication> StartApiAsync()
     {
-        var app = CruddurApi.Build(new ApiSettings(_cluster.Database, 0, null));
+        var app = CruddurApi.Build(pool.ApiSettings(_cluster.Database));
         await app.StartAsync();
         return app;
     }
 
     // A hung request fails the test: every answer must come well within this.
-    static HttpClient Client(WebApplication app) => new() { BaseAddress = app.Address(), Timeout = TimeSpan.FromSeconds(20) };
+    HttpClient Client(WebApplication app) => new()
+    {
+        BaseAddress = app.Address(),
+        Timeout = TimeSpan.FromSeconds(20),
+        DefaultRequestHeaders = { Authorization = new("Bearer", pool.AccessToken(Handle)) },
+    };
 
     static Task<HttpResponseMessage> PostAsync(HttpClient client) =>
         client.PostAsJsonAsync("/api/activities", new { handle = Handle, message = "replicated", ttl = "1-day" });

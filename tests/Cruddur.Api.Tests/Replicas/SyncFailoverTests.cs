@@ -1,11 +1,12 @@
+using Cruddur.Api.Tests.Auth;
 using Microsoft.AspNetCore.Builder;
 
 namespace Cruddur.Api.Tests.Replicas;
 
 /// <summary>Synchronous replication, as RDS Multi-AZ: a post answered 201 is on a standby too, so a crash of the primary loses none.</summary>
-public class SyncFailoverTests : IAsyncLifetime
+public class SyncFailoverTests(TestUserPool pool) : IAsyncLifetime
 {
-    const string Handle = "bayko";
+    const string Handle = OwnCluster.Poster;
     readonly ReplicatedCluster _cluster = new(standbys: 2, synchronous: true);
 
     public async ValueTask InitializeAsync() => await _cluster.StartAsync();
@@ -15,9 +16,9 @@ public class SyncFailoverTests : IAsyncLifetime
     [Fact]
     public async Task With_sync_replication_no_acknowledged_post_is_lost_when_the_primary_crashes_and_a_standby_is_promoted()
     {
-        await using var app = CruddurApi.Build(new ApiSettings(_cluster.Database, 0, null));
+        await using var app = CruddurApi.Build(pool.ApiSettings(_cluster.Database));
         await app.StartAsync();
-        var stream = new PostStream(app.Address(), Handle);
+        var stream = new PostStream(app.Address(), pool.AccessToken(Handle));
         stream.Start();
         await stream.WaitForMoreAsync(201, 50);
 

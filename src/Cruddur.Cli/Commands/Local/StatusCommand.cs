@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json;
 using Cruddur.Cli.Output;
 using Cruddur.Data.Settings;
 
@@ -9,21 +10,33 @@ public static class StatusCommand
 {
     public static Command Build()
     {
-        var command = new Command("status", "Is the local cluster created and running, where, and each server's role, port and replay lag");
-        CommandAction.Set(command, async (_, ct) =>
+        var command = new Command("status", "Is the local cluster created and running, where, and each server's role, port and replay lag (exit 3 when stopped)")
+        {
+            CommonOptions.Json,
+        };
+        CommandAction.Set(command, async (result, ct) =>
         {
             var cluster = Targets.Cluster();
             var state = cluster.Status();
-            var where = cluster.ConnectionIfInitialized() is { } settings ? Redact.Url(settings) : "not created (run: cruddur local start)";
-            Terminal.Console.Line($"Cluster: {where}");
+            var url = cluster.ConnectionIfInitialized() is { } settings ? Redact.Url(settings) : null;
+            var servers = (await cluster.ServersAsync(ct)).Select(s => new
+            {
+                s.Name, s.Port, s.Running,
+                Role = s.Running ? s.Status!.Role.ToString().ToLowerInvariant() : "stopped",
+                s.Status?.LagBytes,
+                Text = s.Running ? s.Status!.Describe() : "stopped",
+            }).ToList();
+            if (result.GetValue(CommonOptions.Json))
+            {
+                var report = new { url, state.Initialized, state.Running, state.Port, state.DataDirectory, Servers = servers.Select(s => new { s.Name, s.Port, s.Role, s.LagBytes }) };
+                Terminal.Console.Line(JsonSerializer.Serialize(report, JsonOutput.Options));
+                return state.Running ? 0 : 3;
+            }
+            Terminal.Console.Line($"Cluster: {url ?? "not created (run: cruddur local start)"}");
             Terminal.Console.Line($"Data: {state.DataDirectory}");
             Terminal.Console.Line($"State: {(state.Running ? "running" : "stopped")}");
-            var servers = await cluster.ServersAsync(ct);
             if (servers.Count > 1)
-            {
-                foreach (var server in servers)
-                    Terminal.Console.Line($"Server: {server.Name,-9} 127.0.0.1:{server.Port,-6} {(server.Running ? server.Status!.Describe() : "stopped")}");
-            }
+                foreach (var server in servers) Terminal.Console.Line($"Server: {server.Name,-9} 127.0.0.1:{server.Port,-6} {server.Text}");
             return state.Running ? 0 : 3;
         });
         return command;
