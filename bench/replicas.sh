@@ -31,7 +31,7 @@ echo "== cluster: a primary and 2 hot standbys"
 "$root/cruddur" local start --replicas 2 | grep Running
 start_local_database
 primary_url=$CONNECTION_URL
-standbys=$(python3 -c 'import json,sys; print(",".join(f"127.0.0.1:{s["Port"]}" for s in json.load(open(sys.argv[1]))["Replication"]["Standbys"]))' "$CRUDDUR_HOME/cluster.json")
+standbys=$(python3 -c 'import json,sys; print(",".join("127.0.0.1:%d" % s["Port"] for s in json.load(open(sys.argv[1]))["Replication"]["Standbys"]))' "$CRUDDUR_HOME/cluster.json")
 all_url="postgresql://postgres:$PGPASSWORD@127.0.0.1:$port,$standbys/cruddur"
 psql_() { psql -X -q -tA -h 127.0.0.1 -p "$port" -U postgres -d cruddur "$@"; }
 
