@@ -4,6 +4,7 @@ using Cruddur.Cli.Commands.Db;
 using Cruddur.Cli.Commands.Lambda;
 using Cruddur.Cli.Commands.Local;
 using Cruddur.Cli.Commands.Rds;
+using Cruddur.Cli.Commands.Users;
 using Cruddur.Cli.Configuration;
 using Cruddur.Cli.Output;
 using Cruddur.Data;
@@ -27,5 +28,6 @@ var root = new RootCommand("cruddur: the PostgreSQL and AWS RDS layer of Cruddur
     LocalCommands.Build(),
     LambdaCommands.Build(),
     RdsCommands.Build(),
+    UsersCommands.Build(),
 };
 return await root.Parse(CommonOptions.WithProdWord(args)).InvokeAsync();
