@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Cruddur.Data.Local;
 using Cruddur.Testing;
 
@@ -84,19 +83,13 @@ public class ReadmeTests(PostgresServer server) : IAsyncLifetime
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
-    async Task<CliProcess.Result> RunAsync(string command, Dictionary<string, string?> environment)
+    Task<CliProcess.Result> RunAsync(string command, Dictionary<string, string?> environment)
     {
         var start = CliProcess.StartInfo(environment);
         start.FileName = "bash";
         start.ArgumentList.Clear();
         foreach (var argument in new[] { "--norc", "-c", command }) start.ArgumentList.Add(argument);
         start.WorkingDirectory = _root;
-        using var bash = Process.Start(start)!;
-        bash.StandardInput.Close();
-        var stdout = bash.StandardOutput.ReadToEndAsync();
-        var stderr = bash.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await bash.WaitForExitAsync(timeout.Token);
-        return new CliProcess.Result(bash.ExitCode, await stdout, await stderr);
+        return CliProcess.RunAsync(start);
     }
 }
