@@ -5,6 +5,19 @@ using Cruddur.Cli.Commands.Lambda;
 using Cruddur.Cli.Commands.Local;
 using Cruddur.Cli.Commands.Rds;
 using Cruddur.Cli.Commands.Users;
+using Cruddur.Cli.Configuration;
+using Cruddur.Cli.Output;
+using Cruddur.Data;
+
+try
+{
+    DotEnvFile.Load(Path.Combine(RepositoryRoot.Path, ".env"));
+}
+catch (CruddurException e)
+{
+    Terminal.Console.Error(e.Message);
+    return 1;
+}
 
 var root = new RootCommand("cruddur: the PostgreSQL and AWS RDS layer of Cruddur")
 {
