@@ -81,12 +81,12 @@ public class SignUpFlowTests(PostgresServer server) : IDisposable
         return (await api.SendAsync(request)).StatusCode;
     }
 
-    // cognito-local is installed once into the run's .cruddur (or a temp cache), not per test.
+    // cognito-local is installed once into the repository's .cruddur, as ./cruddur up does, not per test.
     Dictionary<string, string?> Environment(Data.Settings.Database database) => new()
     {
         ["CONNECTION_URL"] = database.Settings.ConnectionString,
         ["OTEL_EXPORTER_OTLP_ENDPOINT"] = null,
         ["CRUDDUR_HOME"] = _home,
-        ["CRUDDUR_COGNITO_LOCAL"] = Path.Combine(System.Environment.GetEnvironmentVariable("CRUDDUR_HOME") ?? Path.GetTempPath(), "cognito-local"),
+        ["CRUDDUR_COGNITO_LOCAL"] = Path.Combine(RepositoryFolder.Path, ".cruddur", "cognito-local"),
     };
 }
