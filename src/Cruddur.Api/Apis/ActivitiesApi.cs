@@ -35,7 +35,7 @@ public static class ActivitiesApi
     static readonly string ByHandleSql = PostgresJson.Page(Load("ByHandle.sql"));
     static readonly string HandleExistsSql = Load("HandleExists.sql");
     static readonly string ShowSql = PostgresJson.Object(Load("Show.sql"));
-    static readonly string CreateSql = PostgresJson.Object(Load("Create.sql"));
+    static readonly string CreateSql = Load("Create.sql");
 
     public static async Task<Results<ContentHttpResult, ProblemHttpResult>> HomeAsync(
         string? limit, string? before, NpgsqlDataSource database, HttpRequest request, CancellationToken ct)
@@ -76,12 +76,17 @@ public static class ActivitiesApi
         if (activity is null) return Problems.Fields(StatusCodes.Status422UnprocessableEntity, errors);
 
         var uuid = Guid.CreateVersion7();
-        await using var command = database.CreateCommand(CreateSql);
-        command.Parameters.Add(new NpgsqlParameter<Guid>("uuid", uuid));
-        command.Parameters.Add(new NpgsqlParameter<string>("handle", activity.Handle));
-        command.Parameters.Add(new NpgsqlParameter<string>("message", activity.Message));
-        command.Parameters.Add(new NpgsqlParameter<TimeSpan>("ttl", NpgsqlDbType.Interval) { TypedValue = activity.Ttl });
-        if (await command.ExecuteScalarAsync(ct) is not string created)
+        await using var batch = database.CreateBatch();
+        var insert = new NpgsqlBatchCommand(CreateSql);
+        insert.Parameters.Add(new NpgsqlParameter<Guid>("uuid", uuid));
+        insert.Parameters.Add(new NpgsqlParameter<string>("handle", activity.Handle));
+        insert.Parameters.Add(new NpgsqlParameter<string>("message", activity.Message));
+        insert.Parameters.Add(new NpgsqlParameter<TimeSpan>("ttl", NpgsqlDbType.Interval) { TypedValue = activity.Ttl });
+        var readBack = new NpgsqlBatchCommand(ShowSql);
+        readBack.Parameters.Add(new NpgsqlParameter<Guid>("uuid", uuid));
+        batch.BatchCommands.Add(insert);
+        batch.BatchCommands.Add(readBack);
+        if (await batch.ExecuteScalarAsync(ct) is not string created)
             return Problems.Field(StatusCodes.Status422UnprocessableEntity, new("handle", $"no user has the handle {activity.Handle}"));
         response.Headers.Location = $"/api/activities/{uuid}";
         return TypedResults.Text(created, Json, statusCode: StatusCodes.Status201Created);
