@@ -4,10 +4,28 @@ using Npgsql;
 
 namespace Cruddur.Api;
 
-/// <summary>The API's one pooled data source, tuned for many short queries and a bounded wait when the server is down.</summary>
+/// <summary>
+/// The API's data sources, made here only: the pool every request uses, tuned for many short queries
+/// and a bounded wait when the server is down, and the feed cache's one listening connection.
+/// </summary>
 public static class ApiDatabase
 {
     public static NpgsqlDataSource Create(Database database) => DataSources.Create(database with { Settings = Tune(database.Settings) });
+
+    /// <summary>
+    /// Unpooled, so that it holds no slot of the request pool and a broken one is never handed out
+    /// again; named apart, so that it shows as the listener in pg_stat_activity. It must reach the
+    /// primary: a standby cannot LISTEN.
+    /// </summary>
+    public static NpgsqlDataSource CreateListener(Database database)
+    {
+        var settings = Tune(database.Settings);
+        settings.Pooling = false;
+        settings.ApplicationName += ListenerSuffix;
+        return DataSources.Create(database with { Settings = settings });
+    }
+
+    public const string ListenerSuffix = "-listener";
 
     public static NpgsqlConnectionStringBuilder Tune(NpgsqlConnectionStringBuilder settings) =>
         new(settings.ConnectionString)

@@ -17,8 +17,8 @@ public static class PostgresJson
 
     /// <summary>
     /// The rows as a JSON array (<c>[]</c> when there are none), in the query's order, followed by how
-    /// many rows there are and the <c>created_at</c> and <c>uuid</c> of the last one: the keyset the
-    /// next page starts after. The query must return those two columns.
+    /// many rows there are, the <c>created_at</c> and <c>uuid</c> of the last one (the keyset the
+    /// next page starts after) and the time until its first activity expires. The query must return created_at, uuid and expires_at.
     /// </summary>
     public static string Page(string query) => Wrap("Json/Page.sql", query);
 

@@ -1,3 +1,4 @@
+using Cruddur.Api.Feeds;
 using Cruddur.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
@@ -15,11 +16,12 @@ public static class ActivitiesApi
         var api = app.MapGroup("/api/activities").WithTags("Activities");
         api.MapGet("/home", HomeAsync).WithName("HomeFeed")
             .WithSummary("The home feed: unexpired activities, newest first; the next page is in the Link header")
-            .Produces<Activity[]>(StatusCodes.Status200OK, Json).ProducesProblem(StatusCodes.Status400BadRequest);
+            .Produces<Activity[]>(StatusCodes.Status200OK, Json).Produces(StatusCodes.Status304NotModified)
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         api.MapGet("/@{handle}", ByHandleAsync).WithName("UserFeed")
             .WithSummary("One user's unexpired activities, newest first, paged like the home feed")
-            .Produces<Activity[]>(StatusCodes.Status200OK, Json).ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<Activity[]>(StatusCodes.Status200OK, Json).Produces(StatusCodes.Status304NotModified)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/{uuid:guid}", ShowAsync).WithName("ShowActivity")
             .WithSummary("One unexpired activity")
             .Produces<Activity>(StatusCodes.Status200OK, Json).ProducesProblem(StatusCodes.Status404NotFound);
@@ -37,24 +39,28 @@ public static class ActivitiesApi
     static readonly string ShowSql = PostgresJson.Object(Load("Show.sql"));
     static readonly string CreateSql = Load("Create.sql");
 
-    public static async Task<Results<ContentHttpResult, ProblemHttpResult>> HomeAsync(
-        string? limit, string? before, NpgsqlDataSource database, HttpRequest request, CancellationToken ct)
+    public static async Task<Results<ContentHttpResult, StatusCodeHttpResult, ProblemHttpResult>> HomeAsync(
+        string? limit, string? before, NpgsqlDataSource database, FeedCache cache, HttpRequest request, CancellationToken ct)
     {
         var (page, error) = PageRequest.Parse(limit, before);
         if (page is null) return Problems.Field(StatusCodes.Status400BadRequest, error!);
-        var feed = await FeedPage.ReadAsync(database, "home-activities", HomeSql, page, null, ct);
-        return PageResult(feed, request, page);
+        var read = async () => await FeedPage.ReadAsync(database, "home-activities", HomeSql, page, null, ct);
+        var feed = page.Before is null ? await cache.GetOrReadAsync(new FeedKey(null, page.Limit), read) : await read();
+        return FeedResponse.Of(feed!, request, page);
     }
 
-    public static async Task<Results<ContentHttpResult, ProblemHttpResult>> ByHandleAsync(
-        string handle, string? limit, string? before, NpgsqlDataSource database, HttpRequest request, CancellationToken ct)
+    public static async Task<Results<ContentHttpResult, StatusCodeHttpResult, ProblemHttpResult>> ByHandleAsync(
+        string handle, string? limit, string? before, NpgsqlDataSource database, FeedCache cache, HttpRequest request, CancellationToken ct)
     {
         var (page, error) = PageRequest.Parse(limit, before);
         if (page is null) return Problems.Field(StatusCodes.Status400BadRequest, error!);
-        var feed = await FeedPage.ReadAsync(database, "user-activities", ByHandleSql, page, handle, ct);
-        if (feed.Length == 0 && !await HandleExistsAsync(database, handle, ct))
-            return Problems.NotFound($"no user has the handle {handle}");
-        return PageResult(feed, request, page);
+        var read = async () =>
+        {
+            var feed = await FeedPage.ReadAsync(database, "user-activities", ByHandleSql, page, handle, ct);
+            return feed.Length == 0 && !await HandleExistsAsync(database, handle, ct) ? null : feed;
+        };
+        var feed = page.Before is null ? await cache.GetOrReadAsync(new FeedKey(handle, page.Limit), read) : await read();
+        return feed is null ? Problems.NotFound($"no user has the handle {handle}") : FeedResponse.Of(feed, request, page);
     }
 
     public static async Task<Results<ContentHttpResult, ProblemHttpResult>> ShowAsync(
@@ -68,7 +74,7 @@ public static class ActivitiesApi
     }
 
     public static async Task<Results<ContentHttpResult, ProblemHttpResult>> CreateAsync(
-        NpgsqlDataSource database, HttpRequest request, HttpResponse response, CancellationToken ct)
+        NpgsqlDataSource database, FeedCache cache, HttpRequest request, HttpResponse response, CancellationToken ct)
     {
         var (body, problem) = await JsonBody.ReadObjectAsync(request, ct);
         if (problem is not null) return problem;
@@ -88,6 +94,8 @@ public static class ActivitiesApi
         batch.BatchCommands.Add(readBack);
         if (await batch.ExecuteScalarAsync(ct) is not string created)
             return Problems.Field(StatusCodes.Status422UnprocessableEntity, new("handle", $"no user has the handle {activity.Handle}"));
+        // The notification comes too, but later: the poster's next read must already see the post.
+        cache.Invalidate();
         response.Headers.Location = $"/api/activities/{uuid}";
         return TypedResults.Text(created, Json, statusCode: StatusCodes.Status201Created);
     }
@@ -97,12 +105,6 @@ public static class ActivitiesApi
         await using var command = database.CreateCommand(HandleExistsSql);
         command.Parameters.Add(new NpgsqlParameter<string>("handle", handle));
         return (bool)(await command.ExecuteScalarAsync(ct))!;
-    }
-
-    static ContentHttpResult PageResult(FeedPage feed, HttpRequest request, PageRequest page)
-    {
-        if (feed.NextLink(request, page) is { } link) request.HttpContext.Response.Headers.Link = link;
-        return TypedResults.Text(feed.Json, Json);
     }
 
     static string Load(string name) => SqlFile.Load($"Activities/{name}", typeof(ActivitiesApi).Assembly);

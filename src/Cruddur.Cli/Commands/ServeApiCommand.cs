@@ -30,7 +30,8 @@ public static class ServeApiCommand
     {
         Terminal.Console.Banner("api");
         if (port is < 0 or > 65535) throw new CruddurException($"--port is {port} (expected a TCP port, 0 to 65535)");
-        var settings = new ApiSettings(database, port, OtlpTarget.FromEnvironment(Environment.GetEnvironmentVariable));
+        var settings = new ApiSettings(database, port, OtlpTarget.FromEnvironment(Environment.GetEnvironmentVariable),
+            ApiSettings.FeedCacheOn(Environment.GetEnvironmentVariable));
         await using var app = CruddurApi.Build(settings);
         try
         {

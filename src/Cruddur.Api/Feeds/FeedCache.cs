@@ -1,0 +1,81 @@
+using Cruddur.Api.Apis;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace Cruddur.Api.Feeds;
+
+/// <summary>Which cached page: the home feed or one user's, first page, at a page size.</summary>
+public readonly record struct FeedKey(string? Handle, int Limit);
+
+/// <summary>
+/// The first page of the home feed and of each user's feed, kept in process. It serves only while
+/// <see cref="FeedListener"/> listens for PostgreSQL's change notifications; each one empties it, and
+/// a page also ends when its first activity expires. A read that raced a change is not stored: every
+/// emptying moves the generation on, and a page read in an older generation is thrown away.
+/// </summary>
+public sealed class FeedCache(bool enabled) : IDisposable
+{
+    // Pages, not bytes: 20 activities are ~6 KB, so the bound keeps the cache under ~60 MB.
+    const int MaxPages = 10_000;
+    readonly MemoryCache _pages = new(new MemoryCacheOptions { SizeLimit = MaxPages });
+    readonly Lock _lock = new();
+    long _generation;
+    volatile bool _serving;
+    long _hits, _misses;
+
+    public bool Enabled => enabled;
+
+    /// <summary>Whether pages are served from memory: the cache is on and the listener is listening.</summary>
+    public bool Serving => _serving;
+
+    public long Hits => Interlocked.Read(ref _hits);
+    public long Misses => Interlocked.Read(ref _misses);
+
+    /// <summary>The cached page, or <paramref name="read"/>'s (stored when the cache serves); null (not found) is never stored.</summary>
+    public async Task<FeedPage?> GetOrReadAsync(FeedKey key, Func<Task<FeedPage?>> read)
+    {
+        if (!_serving) return await read();
+        if (_pages.TryGetValue(key, out FeedPage? cached))
+        {
+            Interlocked.Increment(ref _hits);
+            return cached;
+        }
+        Interlocked.Increment(ref _misses);
+        var generation = Interlocked.Read(ref _generation);
+        // Taken before the query: the server measured ExpiresIn at a later instant, so the entry ends no later than the activity.
+        var started = DateTimeOffset.UtcNow;
+        var page = await read();
+        if (page is not null) Store(key, page, generation, started);
+        return page;
+    }
+
+    void Store(FeedKey key, FeedPage page, long generation, DateTimeOffset started)
+    {
+        if (page.ExpiresIn is { } left && left <= TimeSpan.Zero) return;
+        var entry = new MemoryCacheEntryOptions { Size = 1, AbsoluteExpiration = started + page.ExpiresIn };
+        lock (_lock)
+        {
+            if (_serving && generation == _generation) _pages.Set(key, page, entry);
+        }
+    }
+
+    /// <summary>Something a feed shows has changed: drop every page.</summary>
+    public void Invalidate() => Reset(null);
+
+    /// <summary>The listener listens again: start from empty, since notifications may have been lost meanwhile.</summary>
+    public void StartServing() => Reset(enabled);
+
+    /// <summary>The listener is down: serve nothing from memory until it listens again.</summary>
+    public void StopServing() => Reset(false);
+
+    void Reset(bool? serving)
+    {
+        lock (_lock)
+        {
+            _serving = serving ?? _serving;
+            _generation++;
+            _pages.Clear();
+        }
+    }
+
+    public void Dispose() => _pages.Dispose();
+}
