@@ -44,8 +44,8 @@ public static class ActivitiesApi
     {
         var (page, error) = PageRequest.Parse(limit, before);
         if (page is null) return Problems.Field(StatusCodes.Status400BadRequest, error!);
-        var read = async () => await FeedPage.ReadAsync(database, "home-activities", HomeSql, page, null, ct);
-        var feed = page.Before is null ? await cache.GetOrReadAsync(new FeedKey(null, page.Limit), read) : await read();
+        var read = async (CancellationToken token) => await FeedPage.ReadAsync(database, "home-activities", HomeSql, page, null, token);
+        var feed = page.Before is null ? await cache.GetOrReadAsync(new FeedKey(null, page.Limit), read, ct) : await read(ct);
         return FeedResponse.Of(feed!, request, page);
     }
 
@@ -54,12 +54,12 @@ public static class ActivitiesApi
     {
         var (page, error) = PageRequest.Parse(limit, before);
         if (page is null) return Problems.Field(StatusCodes.Status400BadRequest, error!);
-        var read = async () =>
+        var read = async (CancellationToken token) =>
         {
-            var feed = await FeedPage.ReadAsync(database, "user-activities", ByHandleSql, page, handle, ct);
-            return feed.Length == 0 && !await HandleExistsAsync(database, handle, ct) ? null : feed;
+            var feed = await FeedPage.ReadAsync(database, "user-activities", ByHandleSql, page, handle, token);
+            return feed.Length == 0 && !await HandleExistsAsync(database, handle, token) ? null : feed;
         };
-        var feed = page.Before is null ? await cache.GetOrReadAsync(new FeedKey(handle, page.Limit), read) : await read();
+        var feed = page.Before is null ? await cache.GetOrReadAsync(new FeedKey(handle, page.Limit), read, ct) : await read(ct);
         return feed is null ? Problems.NotFound($"no user has the handle {handle}") : FeedResponse.Of(feed, request, page);
     }
 

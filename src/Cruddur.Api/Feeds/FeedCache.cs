@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Cruddur.Api.Apis;
 using Microsoft.Extensions.Caching.Memory;
 
@@ -11,12 +12,15 @@ public readonly record struct FeedKey(string? Handle, int Limit);
 /// <see cref="FeedListener"/> listens for PostgreSQL's change notifications; each one empties it, and
 /// a page also ends when its first activity expires. A read that raced a change is not stored: every
 /// emptying moves the generation on, and a page read in an older generation is thrown away.
+/// Concurrent misses of one page share one database read (started after the last emptying), so an
+/// emptying under load costs one query per page rather than one per waiting request.
 /// </summary>
 public sealed class FeedCache(bool enabled) : IDisposable
 {
     // Pages, not bytes: 20 activities are ~6 KB, so the bound keeps the cache under ~60 MB.
     const int MaxPages = 10_000;
     readonly MemoryCache _pages = new(new MemoryCacheOptions { SizeLimit = MaxPages });
+    readonly ConcurrentDictionary<FeedKey, Task<FeedPage?>> _reading = new();
     readonly Lock _lock = new();
     long _generation;
     volatile bool _serving;
@@ -30,22 +34,40 @@ public sealed class FeedCache(bool enabled) : IDisposable
     public long Hits => Interlocked.Read(ref _hits);
     public long Misses => Interlocked.Read(ref _misses);
 
-    /// <summary>The cached page, or <paramref name="read"/>'s (stored when the cache serves); null (not found) is never stored.</summary>
-    public async Task<FeedPage?> GetOrReadAsync(FeedKey key, Func<Task<FeedPage?>> read)
+    /// <summary>
+    /// The cached page, or <paramref name="read"/>'s (stored when the cache serves); null (not found)
+    /// is never stored. A shared read runs to the end whoever asked first: the command timeout bounds it.
+    /// </summary>
+    public async Task<FeedPage?> GetOrReadAsync(FeedKey key, Func<CancellationToken, Task<FeedPage?>> read, CancellationToken ct)
     {
-        if (!_serving) return await read();
+        if (!_serving) return await read(ct);
         if (_pages.TryGetValue(key, out FeedPage? cached))
         {
             Interlocked.Increment(ref _hits);
             return cached;
         }
         Interlocked.Increment(ref _misses);
-        var generation = Interlocked.Read(ref _generation);
-        // Taken before the query: the server measured ExpiresIn at a later instant, so the entry ends no later than the activity.
-        var started = DateTimeOffset.UtcNow;
-        var page = await read();
-        if (page is not null) Store(key, page, generation, started);
-        return page;
+        Task<FeedPage?> reading;
+        lock (_lock) reading = _reading.GetOrAdd(key, _ => ReadAndStoreAsync(key, read, _generation));
+        return await reading.WaitAsync(ct);
+    }
+
+    async Task<FeedPage?> ReadAndStoreAsync(FeedKey key, Func<CancellationToken, Task<FeedPage?>> read, long generation)
+    {
+        await Task.Yield(); // out of the lock before the query starts
+        try
+        {
+            // Taken before the query: the server measured ExpiresIn at a later instant, so the entry ends no later than the activity.
+            var started = DateTimeOffset.UtcNow;
+            var page = await read(CancellationToken.None);
+            if (page is not null) Store(key, page, generation, started);
+            return page;
+        }
+        finally
+        {
+            lock (_lock)
+                if (generation == _generation) _reading.TryRemove(key, out _);
+        }
     }
 
     void Store(FeedKey key, FeedPage page, long generation, DateTimeOffset started)
@@ -74,6 +96,7 @@ public sealed class FeedCache(bool enabled) : IDisposable
             _serving = serving ?? _serving;
             _generation++;
             _pages.Clear();
+            _reading.Clear();
         }
     }
 
