@@ -39,7 +39,7 @@ public static class ActivitiesApi
     static readonly string ShowSql = PostgresJson.Object(Load("Show.sql"));
     static readonly string CreateSql = Load("Create.sql");
 
-    public static async Task<Results<ContentHttpResult, StatusCodeHttpResult, ProblemHttpResult>> HomeAsync(
+    public static async Task<Results<FileContentHttpResult, StatusCodeHttpResult, ProblemHttpResult>> HomeAsync(
         string? limit, string? before, NpgsqlDataSource database, FeedCache cache, HttpRequest request, CancellationToken ct)
     {
         var (page, error) = PageRequest.Parse(limit, before);
@@ -49,7 +49,7 @@ public static class ActivitiesApi
         return FeedResponse.Of(feed!, request, page);
     }
 
-    public static async Task<Results<ContentHttpResult, StatusCodeHttpResult, ProblemHttpResult>> ByHandleAsync(
+    public static async Task<Results<FileContentHttpResult, StatusCodeHttpResult, ProblemHttpResult>> ByHandleAsync(
         string handle, string? limit, string? before, NpgsqlDataSource database, FeedCache cache, HttpRequest request, CancellationToken ct)
     {
         var (page, error) = PageRequest.Parse(limit, before);

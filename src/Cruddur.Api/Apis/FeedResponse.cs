@@ -11,7 +11,7 @@ public static class FeedResponse
 {
     const string Json = "application/json";
 
-    public static Results<ContentHttpResult, StatusCodeHttpResult, ProblemHttpResult> Of(FeedPage feed, HttpRequest request, PageRequest page)
+    public static Results<FileContentHttpResult, StatusCodeHttpResult, ProblemHttpResult> Of(FeedPage feed, HttpRequest request, PageRequest page)
     {
         var headers = request.HttpContext.Response.Headers;
         if (feed.NextLink(request, page) is { } link) headers.Link = link;
@@ -19,7 +19,7 @@ public static class FeedResponse
         headers.CacheControl = "no-cache";
         return Matches(request, feed.ETag)
             ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
-            : TypedResults.Text(feed.Json, Json);
+            : TypedResults.Bytes(feed.Json, Json);
     }
 
     // If-None-Match compares weakly (RFC 9110 13.1.2): W/"x" matches "x".

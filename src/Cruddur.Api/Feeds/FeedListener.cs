@@ -16,7 +16,7 @@ public sealed class FeedListener(NpgsqlDataSource connections, FeedCache cache, 
     static readonly string PingSql = SqlFile.Load("Health/Ping.sql", typeof(FeedListener).Assembly);
     bool _failing;
 
-    protected override async Task ExecuteAsync(CancellationToken stopping)
+    async Task ListenUntilStoppedAsync(CancellationToken stopping)
     {
         while (!stopping.IsCancellationRequested)
         {
@@ -30,6 +30,18 @@ public sealed class FeedListener(NpgsqlDataSource connections, FeedCache cache, 
                 _failing = true;
             }
             await Task.Delay(Reconnect, stopping);
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stopping)
+    {
+        try
+        {
+            await ListenUntilStoppedAsync(stopping);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // Stopping ends the wait for a notification; that is how the listener ends, not a failure.
         }
     }
 

@@ -38,6 +38,15 @@ static class FeedClient
     public static Task WaitUntilListeningAsync(HttpClient client) =>
         WaitUntilAsync(async () => (await CacheAsync(client)).State == "listening", "listening");
 
+    /// <summary>Waits until a read of the home feed is answered from the cache (a notification of an earlier write may still empty it once).</summary>
+    public static Task WaitUntilAReadIsAHitAsync(HttpClient client) =>
+        WaitUntilAsync(async () =>
+        {
+            var before = (await CacheAsync(client)).Hits;
+            await MessagesAsync(client);
+            return (await CacheAsync(client)).Hits > before;
+        }, "a hit");
+
     public static StringContent Post(string handle, string message) =>
         new($$"""{"handle":"{{handle}}","message":"{{message}}","ttl":"1-day"}""", System.Text.Encoding.UTF8, "application/json");
 }
