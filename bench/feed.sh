@@ -40,17 +40,7 @@ psql_() { psql -X -q -h 127.0.0.1 -p "$port" -U postgres -d cruddur "$@"; }
 echo "== build (Release)"
 dotnet build "$root/src/Cruddur.Api" -c Release --nologo -v quiet -clp:ErrorsOnly >/dev/null
 
-# The service's own feed query (Sql/Activities/Home.sql) in the wrapper the service puts it in
-# (Sql/Json/Page.sql), first page, default limit: both files read as they are, nothing re-typed.
-{
-  echo '\set limit 20'
-  home=$(grep -v '^--' "$root/src/Cruddur.Api/Sql/Activities/Home.sql" \
-    | sed -e 's/@before_created_at/NULL::timestamptz/; s/@before_uuid/NULL::uuid/; s/@limit/:limit/')
-  grep -v '^--' "$root/src/Cruddur.Data/Sql/Json/Page.sql" | while IFS= read -r line; do
-    if [ "$line" = "{query}" ]; then printf '%s\n' "$home"; else printf '%s\n' "$line"; fi
-  done
-  echo ";"
-} > "$work/feed.sql"
+write_feed_sql "$work/feed.sql"
 
 wait_for() { for _ in $(seq 1 100); do curl -sf -o /dev/null "$1" && return 0; sleep 0.2; done; fail "$1 did not answer"; }
 
