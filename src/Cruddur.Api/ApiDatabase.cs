@@ -41,9 +41,11 @@ public static class ApiDatabase
             // a smaller Maximum Pool Size in the connection settings is kept.
             MaxPoolSize = Math.Min(settings.MaxPoolSize, 64),
             NoResetOnClose = true,
-            // One connection per request, not multiplexing: with a starved pool, multiplexing's command
-            // timeouts left auto-prepared statements half-registered ("_auto0" does not exist, a 500)
-            // and once a request hanging; without it a stuck request fails cleanly (PoolStarvationTests).
+            // One connection per request, not multiplexing. Under a starved pool (PoolStarvationTests) Npgsql
+            // 10's multiplexing write loop spins without end once every connector of a full pool is
+            // unwritable (a command waiting for a connector has no timeout, and one loop serves the whole
+            // pool), and a pipelined Bind of an auto-prepared "_autoN" whose Parse was cancelled behind the
+            // lock fails with 26000; see bench/README.md.
             Multiplexing = false,
             ApplicationName = settings.ApplicationName ?? Telemetry.ServiceName,
         };
