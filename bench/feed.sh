@@ -25,9 +25,11 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 
 source "$root/bench/local-database.sh"
+source "$root/bench/access-token.sh"
 bench_home bench
 pids=()
 cleanup() {
+  [ -n "${jwks_pid:-}" ] && kill "$jwks_pid" 2>/dev/null || true
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
   "$root/cruddur" local destroy >/dev/null 2>&1 || true
@@ -35,6 +37,7 @@ cleanup() {
 trap cleanup EXIT
 
 start_local_database
+start_user_pool   # the mixed run's posts need an access token, as every post does
 psql_() { psql -X -q -h 127.0.0.1 -p "$port" -U postgres -d cruddur "$@"; }
 
 echo "== build (Release)"

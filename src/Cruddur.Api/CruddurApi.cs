@@ -1,8 +1,10 @@
-using System.Net;
 using Cruddur.Api.Apis;
+using Cruddur.Api.Auth;
+using Cruddur.Api.Cors;
 using Cruddur.Api.Feeds;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Scalar.AspNetCore;
 
 namespace Cruddur.Api;
 
@@ -27,7 +29,7 @@ public static class CruddurApi
         {
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
-            kestrel.Listen(IPAddress.Loopback, settings.Port);
+            kestrel.Listen(settings.Host, settings.Port);
         });
         // Per-request logging costs throughput; failures are still logged.
         builder.Logging.ClearProviders().AddSimpleConsole(console => console.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
@@ -39,7 +41,9 @@ public static class CruddurApi
         builder.Services.AddFeedCache(settings);
         builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails =
             context => context.HttpContext.RequestServices.GetRequiredService<DatabaseOutage>().Describe(context));
-        builder.Services.AddOpenApi();
+        builder.Services.AddFrontendCors(settings.Origins);
+        builder.Services.AddCognitoAuthentication(settings.Cognito);
+        builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer<BearerSecurityScheme>().AddOperationTransformer<BearerSecurityScheme>());
         builder.Services.AddTracing(settings.Otlp);
 
         var app = builder.Build();
@@ -49,7 +53,13 @@ public static class CruddurApi
             SuppressDiagnosticsCallback = app.Services.GetRequiredService<DatabaseOutage>().SuppressDiagnostics,
         });
         app.UseStatusCodePages();
+        app.UseHeadAsGet();
+        app.UseRouting();
+        app.UseFrontendCors();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapOpenApi();
+        app.MapScalarApiReference();
         app.MapActivitiesApi();
         app.MapHealthApi();
         return app;

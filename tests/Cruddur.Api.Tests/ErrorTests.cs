@@ -34,7 +34,7 @@ public class ErrorTests(ApiServer api) : IClassFixture<ApiServer>
         await api.ExecuteAsync("ALTER TABLE activities ADD CONSTRAINT refuse_everything CHECK (false) NOT VALID");
         try
         {
-            var response = await api.Client.PostAsync("/api/activities", new StringContent(
+            var response = await api.PostAsync(handle, new StringContent(
                 $$"""{"handle":"{{handle}}","message":"refused","ttl":"1-day"}""", System.Text.Encoding.UTF8, "application/json"));
 
             var problem = await Problem.ReadAsync(response, HttpStatusCode.InternalServerError);

@@ -26,6 +26,8 @@ public static class CliProcess
         start.Environment["NO_COLOR"] = "1";
         start.Environment.Remove("CONNECTION_URL");
         start.Environment.Remove("PROD_CONNECTION_URL");
+        // No developer's .env (which may point at production) reaches a test: tests that want one say where.
+        start.Environment["CRUDDUR_ROOT"] = Path.Combine(Path.GetTempPath(), "cruddur-tests-have-no-repository");
         foreach (var (key, value) in environment)
         {
             if (value is null) start.Environment.Remove(key);

@@ -1,5 +1,7 @@
 using System.CommandLine;
+using Cruddur.Cli.Output;
 using Cruddur.Data;
+using Cruddur.Data.Admin;
 using Cruddur.Data.Local;
 using Cruddur.Data.Settings;
 
@@ -20,7 +22,12 @@ public static class Targets
     {
         var target = Of(result);
         var configured = await ConnectionSettings.ResolveAsync(target, Environment.GetEnvironmentVariable, ct);
-        if (configured is not null) return configured;
+        if (configured is not null)
+        {
+            if (result.GetValue(CommonOptions.Wait) is { } seconds)
+                await ServerWait.UntilAcceptingAsync(configured, TimeSpan.FromSeconds(seconds), Terminal.Console.Line, ct);
+            return configured;
+        }
         var local = await Cluster().StartAsync(ct);
         return new Database(local, "the local cluster: cruddur local status");
     }

@@ -1,20 +1,24 @@
 using System.CommandLine;
+using Cruddur.Cli.Cognito;
 using Cruddur.Cli.Commands.Db;
 using Cruddur.Cli.Output;
 using Cruddur.Data.Admin;
 
 namespace Cruddur.Cli.Commands;
 
-/// <summary>Everything a new user needs: the local cluster, the database, its schema and seed rows, and the API.</summary>
+/// <summary>Everything a new user needs: the local cluster, the database, its schema and seed rows, the local Cognito and the API.</summary>
 public static class UpCommand
 {
     public static Command Build()
     {
         var noApi = new Option<bool>("--no-api") { Description = "Prepare the database and return, without starting the API" };
+        var noCognito = new Option<bool>("--no-cognito") { Description = "Serve the API without the local Cognito (then nobody can post)" };
         var command = new Command("up", "Start the local cluster if needed, create and migrate the database, seed it when empty, then serve the API")
         {
             ServeApiCommand.Port,
+            ServeApiCommand.Host,
             noApi,
+            noCognito,
         };
         CommandAction.Set(command, async (result, ct) =>
         {
@@ -31,7 +35,14 @@ public static class UpCommand
                 await SeedCommand.RunAsync(database, ct);
             }
             Terminal.Console.Line($"Database: {database.RedactedUrl}");
-            if (!result.GetValue(noApi)) await ServeApiCommand.RunAsync(database, result.GetValue(ServeApiCommand.Port), ct);
+            if (result.GetValue(noApi)) return;
+            if (result.GetValue(noCognito))
+            {
+                await ServeApiCommand.RunAsync(ServeApiCommand.Settings(result, database, null), ct);
+                return;
+            }
+            await using var cognito = await LocalCognito.StartAsync(database, Targets.Cluster().Home, ct);
+            await ServeApiCommand.RunAsync(ServeApiCommand.Settings(result, database, cognito.Pool.Cognito), ct);
         });
         return command;
     }

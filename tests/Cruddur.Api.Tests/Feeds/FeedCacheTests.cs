@@ -15,7 +15,7 @@ public class FeedCacheTests(ApiServer api) : IClassFixture<ApiServer>
         var handle = await api.AddUserAsync();
         await WaitUntilAReadIsAHitAsync(api.Client);
 
-        var posted = await api.Client.PostAsync("/api/activities", Post(handle, "posted then read"));
+        var posted = await api.PostAsync(handle, Post(handle, "posted then read"));
 
         Assert.Equal(HttpStatusCode.Created, posted.StatusCode);
         Assert.Contains("posted then read", await MessagesAsync(api.Client));
@@ -77,7 +77,7 @@ public class FeedCacheTests(ApiServer api) : IClassFixture<ApiServer>
         }
 
         var feed = await api.Client.GetAsync($"/api/activities/@{handle}");
-        Assert.Equal(HttpStatusCode.Created, (await api.Client.PostAsync("/api/activities", Post(handle, "changes the tag"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await api.PostAsync(handle, Post(handle, "changes the tag"))).StatusCode);
         using var stale = new HttpRequestMessage(HttpMethod.Get, $"/api/activities/@{handle}");
         stale.Headers.IfNoneMatch.Add(feed.Headers.ETag!);
         var changed = await api.Client.SendAsync(stale);

@@ -7,9 +7,11 @@ public static class DbCommands
 {
     public static Command Build() => new("db", "Database chores, on the local database or with --prod on production")
     {
+        CommonOptions.Wait,
         CreateCommand.Build(),
         DropCommand.Build(),
         SchemaLoadCommand.Build(),
+        MigrateCommand.Build(),
         SeedCommand.Build(),
         SetupCommand.Build(),
         ConnectCommand.Build(),
@@ -17,5 +19,8 @@ public static class DbCommands
         StatusCommand.Build(),
         RolesCommand.Build(),
         CaBundleCommand.Build(),
+        DumpCommand.Build(),
+        RestoreCommand.Build(),
+        UrlCommand.Build(),
     };
 }
