@@ -54,4 +54,16 @@ public static class CliProcess
 
     public static Task<Result> RunAsync(IReadOnlyDictionary<string, string?> environment, params string[] args) =>
         RunWithInputAsync(environment, null, args);
+
+    /// <summary>Reads a running command's stdout into <paramref name="lines"/> until a wanted line, failing with all it printed after two minutes or at its end.</summary>
+    public static async Task<string> ReadUntilAsync(Process process, List<string> lines, Func<string, bool> wanted)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+        {
+            lines.Add(line);
+            if (wanted(line)) return line;
+        }
+        throw new InvalidOperationException($"the command ended before the expected line; it printed:\n{string.Join('\n', lines)}\n{await process.StandardError.ReadToEndAsync()}");
+    }
 }
