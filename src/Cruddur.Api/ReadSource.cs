@@ -7,9 +7,11 @@ namespace Cruddur.Api;
 
 /// <summary>
 /// Where a read goes: a standby when there is one. A read that must see a write (its WAL position)
-/// waits a bounded time for the standby to replay it, else is answered by the primary.
+/// waits a bounded time for the standby to replay it, else is answered by the primary. A page the feed
+/// cache will keep is read on the primary while there is one: the cache is emptied by the primary's
+/// notifications, and a standby that has not replayed the change yet would fill it with the page from before.
 /// </summary>
-public sealed class ReadSource(NpgsqlDataSource reads, NpgsqlDataSource primary)
+public sealed class ReadSource(NpgsqlDataSource reads, NpgsqlDataSource primary, NpgsqlDataSource primaryFirst)
 {
     /// <summary>How long a read waits for a standby to catch up before it asks the primary.</summary>
     public static readonly TimeSpan CatchUpBound = TimeSpan.FromMilliseconds(500);
@@ -17,8 +19,9 @@ public sealed class ReadSource(NpgsqlDataSource reads, NpgsqlDataSource primary)
     static readonly string HasReplayedSql = SqlFile.Load("Replication/HasReplayed.sql", typeof(ReadSource).Assembly);
     static readonly string CommitPositionSql = SqlFile.Load("Replication/CommitPosition.sql", typeof(ReadSource).Assembly);
 
-    public async Task<NpgsqlConnection> OpenAsync(NpgsqlLogSequenceNumber? after, CancellationToken ct)
+    public async Task<NpgsqlConnection> OpenAsync(NpgsqlLogSequenceNumber? after, bool kept, CancellationToken ct)
     {
+        if (kept) return await primaryFirst.OpenConnectionAsync(ct);
         var connection = await reads.OpenConnectionAsync(ct);
         if (after is not { } position || ReferenceEquals(reads, primary)) return connection;
         var waited = Stopwatch.StartNew();

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Cruddur.Api.Auth;
 using Cruddur.Data;
 
@@ -44,10 +43,9 @@ public sealed record LocalPool(Uri Endpoint, string UserPoolId, string ClientId)
         return pool;
     }
 
-    /// <summary>Signs a user up and confirms them, as the frontend's sign-up and confirmation pages do; returns the Cognito sub.</summary>
-    public async Task<string> SignUpAndConfirmAsync(CognitoClient cognito, LocalUser user, CancellationToken ct)
-    {
-        var signedUp = await cognito.CallAsync("SignUp", new
+    /// <summary>Signs a user up as the frontend's sign-up page does; returns the Cognito sub.</summary>
+    public async Task<string> SignUpAsync(CognitoClient cognito, LocalUser user, CancellationToken ct) =>
+        CognitoClient.Text(await cognito.CallAsync("SignUp", new
         {
             ClientId,
             Username = user.Email,
@@ -58,10 +56,11 @@ public sealed record LocalPool(Uri Endpoint, string UserPoolId, string ClientId)
                 new { Name = "name", Value = user.Name },
                 new { Name = "preferred_username", Value = user.Handle },
             },
-        }, ct);
-        await cognito.CallAsync("AdminConfirmSignUp", new { UserPoolId, Username = user.Email }, ct);
-        return CognitoClient.Text(signedUp, "UserSub");
-    }
+        }, ct), "UserSub");
+
+    /// <summary>Confirms a signed-up user (the emailed code, locally skipped); Cognito then runs the PostConfirmation trigger.</summary>
+    public Task ConfirmAsync(CognitoClient cognito, LocalUser user, CancellationToken ct) =>
+        cognito.CallAsync("AdminConfirmSignUp", new { UserPoolId, Username = user.Email }, ct);
 
     /// <summary>Signs in with the user's password (USER_PASSWORD_AUTH) and returns the access token.</summary>
     public async Task<string> SignInAsync(CognitoClient cognito, LocalUser user, CancellationToken ct) =>

@@ -14,9 +14,11 @@ public static class LocalUsers
     /// <summary>Signs up and confirms; fails when the trigger wrote no row (cognito-local only logs a trigger's failure).</summary>
     public static async Task<string> AddAsync(Database database, LocalPool pool, CognitoClient cognito, string home, LocalUser user, CancellationToken ct)
     {
-        var sub = await pool.SignUpAndConfirmAsync(cognito, user, ct);
+        var sub = await pool.SignUpAsync(cognito, user, ct);
+        await pool.ConfirmAsync(cognito, user, ct);
         await LocalUser.SaveAsync(home, user, ct);
-        await using var connection = await OpenAsync(database, ct);
+        await using var source = DataSources.Create(database);
+        await using var connection = await source.OpenConnectionAsync(ct);
         await using var command = new NpgsqlCommand(UserOfSubSql, connection);
         command.Parameters.Add(new NpgsqlParameter<string>("cognito_user_id", sub));
         return await command.ExecuteScalarAsync(ct) switch
@@ -34,7 +36,8 @@ public static class LocalUsers
     /// </summary>
     public static async Task<List<string>> AddSeededAsync(Database database, LocalPool pool, CognitoClient cognito, string home, CancellationToken ct)
     {
-        await using var connection = await OpenAsync(database, ct);
+        await using var source = DataSources.Create(database);
+        await using var connection = await source.OpenConnectionAsync(ct);
         var seeded = new List<(string Handle, string Name)>();
         await using (var select = new NpgsqlCommand(SeededUsersSql, connection))
         await using (var reader = await select.ExecuteReaderAsync(ct))
@@ -42,28 +45,17 @@ public static class LocalUsers
         foreach (var (handle, name) in seeded)
         {
             var user = LocalUser.New(handle, $"{handle}@cruddur.local", name);
-            var signedUp = await cognito.CallAsync("SignUp", new
-            {
-                pool.ClientId, Username = user.Email, user.Password,
-                UserAttributes = new[] { new { Name = "email", Value = user.Email }, new { Name = "name", Value = name }, new { Name = "preferred_username", Value = handle } },
-            }, ct);
+            var sub = await pool.SignUpAsync(cognito, user, ct);
             await using (var link = new NpgsqlCommand(LinkSeededUserSql, connection))
             {
-                link.Parameters.Add(new NpgsqlParameter<string>("cognito_user_id", CognitoClient.Text(signedUp, "UserSub")));
+                link.Parameters.Add(new NpgsqlParameter<string>("cognito_user_id", sub));
                 link.Parameters.Add(new NpgsqlParameter<string>("handle", handle));
                 await link.ExecuteNonQueryAsync(ct);
             }
-            await cognito.CallAsync("AdminConfirmSignUp", new { pool.UserPoolId, Username = user.Email }, ct);
+            await pool.ConfirmAsync(cognito, user, ct);
             await LocalUser.SaveAsync(home, user, ct);
         }
         return [.. seeded.Select(s => s.Handle)];
-    }
-
-    // A local chore: the local cluster or CONNECTION_URL, with the same TLS, IAM and secret rules as every command.
-    static async Task<NpgsqlConnection> OpenAsync(Database database, CancellationToken ct)
-    {
-        await using var source = DataSources.Create(database);
-        return await source.OpenConnectionAsync(ct);
     }
 
     static string Load(string name) => SqlFile.Load($"Cognito/Sql/{name}", typeof(LocalUsers).Assembly);

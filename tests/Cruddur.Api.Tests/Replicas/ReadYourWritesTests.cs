@@ -38,9 +38,10 @@ public class ReadYourWritesTests(TestUserPool pool) : IAsyncLifetime
         var lsn = Assert.Single(created.Headers.GetValues("Commit-Lsn"));
         var location = created.Headers.Location!.ToString();
 
-        // Without the position a standby answers, and it does not have the post yet.
+        // Without the position a standby answers, and it does not have the post yet; the feed cache's
+        // first page is read on the primary, so it never keeps the page from before the post.
         Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync(location)).StatusCode);
-        Assert.DoesNotContain("read your writes", await _client.GetStringAsync("/api/activities/home"));
+        Assert.Contains("read your writes", await _client.GetStringAsync("/api/activities/home"));
         Assert.Equal(HttpStatusCode.OK, (await GetAfterAsync(location, lsn)).StatusCode);
         Assert.Contains("read your writes", await (await GetAfterAsync("/api/activities/home", lsn)).Content.ReadAsStringAsync());
         Assert.Contains("read your writes", await (await GetAfterAsync($"/api/activities/@{Handle}", lsn)).Content.ReadAsStringAsync());

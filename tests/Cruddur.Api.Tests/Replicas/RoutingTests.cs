@@ -16,9 +16,9 @@ public class RoutingTests(TestUserPool pool) : IAsyncLifetime
     public ValueTask DisposeAsync() => _cluster.DisposeAsync();
 
     [Fact]
-    public async Task Feeds_are_read_from_every_standby_and_posts_are_written_on_the_primary()
+    public async Task Without_the_feed_cache_feeds_are_read_from_every_standby_and_posts_are_written_on_the_primary()
     {
-        await using var app = await StartApiAsync();
+        await using var app = await StartApiAsync(feedCache: false);
         using var client = Client(app);
 
         for (var i = 0; i < 20; i++) Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/activities/home")).StatusCode);
@@ -47,7 +47,7 @@ public class RoutingTests(TestUserPool pool) : IAsyncLifetime
         {
             var refused = await PostAsync(client);
             var problem = await Problem.ReadAsync(refused, HttpStatusCode.ServiceUnavailable);
-            Assert.Equal(DatabaseOutage.Detail, problem.Detail);
+            Assert.Contains("database", problem.Detail);
             Assert.Equal("5", refused.Headers.RetryAfter?.ToString());
         }
 
@@ -63,9 +63,9 @@ public class RoutingTests(TestUserPool pool) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/activities/home")).StatusCode);
     }
 
-    async Task<WebApplication> StartApiAsync()
+    async Task<WebApplication> StartApiAsync(bool feedCache = true)
     {
-        var app = CruddurApi.Build(pool.ApiSettings(_cluster.Database));
+        var app = CruddurApi.Build(pool.ApiSettings(_cluster.Database) with { FeedCache = feedCache });
         await app.StartAsync();
         return app;
     }

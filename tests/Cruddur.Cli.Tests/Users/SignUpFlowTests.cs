@@ -28,12 +28,12 @@ public class SignUpFlowTests(PostgresServer server) : IDisposable
     {
         var database = await server.CreateDatabaseAsync("sign_up_flow", migrated: false);
         var environment = Environment(database);
-        var port = FreePort();
+        var port = Cruddur.Data.Local.FreePort.Find();
         using var up = Process.Start(CliProcess.StartInfo(environment, "up", "--port", port.ToString()))!;
         var stdout = new List<string>();
         try
         {
-            await ReadUntilAsync(up, stdout, line => line.StartsWith("Listening: "));
+            await CliProcess.ReadUntilAsync(up, stdout, line => line.StartsWith("Listening: "));
 
             var added = await CliProcess.RunAsync(environment, "users", "add", "tester", "--email", "tester@example.com", "--name", "Test User");
             var token = await CliProcess.RunAsync(environment, "users", "token", "tester");
@@ -81,30 +81,12 @@ public class SignUpFlowTests(PostgresServer server) : IDisposable
         return (await api.SendAsync(request)).StatusCode;
     }
 
-    // cognito-local is installed once into the run's .cruddur (or a temp cache), not per test.
+    // cognito-local is installed once into the repository's .cruddur, as ./cruddur up does, not per test.
     Dictionary<string, string?> Environment(Data.Settings.Database database) => new()
     {
         ["CONNECTION_URL"] = database.Settings.ConnectionString,
         ["OTEL_EXPORTER_OTLP_ENDPOINT"] = null,
         ["CRUDDUR_HOME"] = _home,
-        ["CRUDDUR_COGNITO_LOCAL"] = Path.Combine(System.Environment.GetEnvironmentVariable("CRUDDUR_HOME") ?? Path.GetTempPath(), "cognito-local"),
+        ["CRUDDUR_COGNITO_LOCAL"] = Path.Combine(RepositoryFolder.Path, ".cruddur", "cognito-local"),
     };
-
-    static async Task ReadUntilAsync(Process process, List<string> lines, Func<string, bool> wanted)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
-        {
-            lines.Add(line);
-            if (wanted(line)) return;
-        }
-        Assert.Fail($"cruddur up ended before the expected line; it printed:\n{string.Join('\n', lines)}\n{await process.StandardError.ReadToEndAsync()}");
-    }
-
-    static int FreePort()
-    {
-        using var socket = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
-    }
 }
