@@ -40,6 +40,9 @@ psql_ -f "$root/bench/generate.sql" >/dev/null
 until [ "$(psql_ -c "SELECT count(*) FROM pg_stat_replication WHERE replay_lsn >= pg_current_wal_lsn()")" = 2 ]; do sleep 0.5; done
 
 start_user_pool
+# The feed cache would answer most first pages from memory, and fills itself from the primary; off,
+# every feed read reaches a server, and where it goes is what the two runs compare.
+export CRUDDUR_FEED_CACHE=off
 echo "== build (Release)"
 dotnet build "$root/src/Cruddur.Api" -c Release --nologo -v quiet -clp:ErrorsOnly >/dev/null
 
