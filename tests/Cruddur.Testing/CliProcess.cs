@@ -36,9 +36,13 @@ public static class CliProcess
         return start;
     }
 
-    public static async Task<Result> RunWithInputAsync(IReadOnlyDictionary<string, string?> environment, string? stdin, params string[] args)
+    public static Task<Result> RunWithInputAsync(IReadOnlyDictionary<string, string?> environment, string? stdin, params string[] args) =>
+        RunAsync(StartInfo(environment, args), stdin);
+
+    /// <summary>Runs a process started as <paramref name="start"/> says (redirected), e.g. bash around the CLI.</summary>
+    public static async Task<Result> RunAsync(ProcessStartInfo start, string? stdin = null)
     {
-        using var process = Process.Start(StartInfo(environment, args))!;
+        using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         if (stdin is not null) await process.StandardInput.WriteAsync(stdin);
