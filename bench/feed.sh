@@ -28,7 +28,7 @@ pids=()
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
-  "$root/cruddur" local destroy >/dev/null 2>&1 || true
+  destroy_local_database
 }
 trap cleanup EXIT
 

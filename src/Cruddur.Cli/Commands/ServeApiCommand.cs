@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Net;
+using System.Net.Sockets;
 using Cruddur.Api;
 using Cruddur.Cli.Output;
 using Cruddur.Data;
@@ -25,6 +27,23 @@ public static class ServeApiCommand
         return command;
     }
 
+    /// <summary>Says before any other work (up's migrations) that the API could not listen.</summary>
+    public static void RefuseBusyPort(int port)
+    {
+        try
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+        }
+        catch (SocketException e) when (e.SocketErrorCode == SocketError.AddressAlreadyInUse)
+        {
+            throw BusyPort(port, e);
+        }
+    }
+
+    static CruddurException BusyPort(int port, Exception cause) =>
+        new($"port {port} on 127.0.0.1 is already in use (pick another with --port)", cause);
+
     /// <summary>Serves until <paramref name="ct"/> is cancelled (Ctrl-C), then stops cleanly.</summary>
     public static async Task RunAsync(Database database, int port, CancellationToken ct)
     {
@@ -38,7 +57,7 @@ public static class ServeApiCommand
         }
         catch (IOException e) when (e.InnerException is AddressInUseException)
         {
-            throw new CruddurException($"port {port} on 127.0.0.1 is already in use (pick another with --port)", e);
+            throw BusyPort(port, e);
         }
         Terminal.Console.Line($"Listening: {app.Address()} (Ctrl-C stops)");
         await app.WaitForShutdownAsync(ct);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Cruddur.Cli.Output;
 using Cruddur.Data;
 using Cruddur.Data.Local;
 using Cruddur.Data.Settings;
@@ -11,10 +12,20 @@ namespace Cruddur.Cli.Commands;
 /// </summary>
 public static class Targets
 {
+    // One per process, so that a lock held by `up` covers the cluster operations it runs.
+    static readonly Lazy<LocalCluster> LocalCluster = new(() =>
+        new(Environment.GetEnvironmentVariable("CRUDDUR_HOME") is { Length: > 0 } home ? home : ".cruddur")
+        {
+            Progress = Terminal.Console.Line,
+        });
+
     public static Target Of(ParseResult result) => result.GetValue(CommonOptions.Prod) ? Target.Prod : Target.Local;
 
-    public static LocalCluster Cluster() =>
-        new(Environment.GetEnvironmentVariable("CRUDDUR_HOME") is { Length: > 0 } home ? home : ".cruddur");
+    public static LocalCluster Cluster() => LocalCluster.Value;
+
+    /// <summary>Whether the command works on the embedded cluster (local, with no CONNECTION_URL or secret).</summary>
+    public static bool UsesCluster(ParseResult result) =>
+        Of(result) == Target.Local && !ConnectionSettings.IsConfigured(Target.Local, Environment.GetEnvironmentVariable);
 
     public static async Task<Database> ResolveAsync(ParseResult result, CancellationToken ct)
     {

@@ -12,9 +12,10 @@ static class ServerUser
 
     public static bool IsRoot => Environment.IsPrivilegedProcess;
 
-    public static async Task<string> RunAsync(string program, IEnumerable<string> arguments, CancellationToken ct)
+    /// <summary>Runs a server program; <paramref name="input"/> goes to its stdin (a password never goes in argv).</summary>
+    public static async Task<string> RunAsync(string program, IEnumerable<string> arguments, CancellationToken ct, string? input = null)
     {
-        var start = new ProcessStartInfo { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = input is not null };
         if (IsRoot)
         {
             start.FileName = "runuser";
@@ -29,6 +30,11 @@ static class ServerUser
         using var process = Process.Start(start) ?? throw new CruddurException($"cannot start {program}");
         var stdout = process.StandardOutput.ReadToEndAsync(ct);
         var stderr = process.StandardError.ReadToEndAsync(ct);
+        if (input is not null)
+        {
+            await process.StandardInput.WriteAsync(input.AsMemory(), ct);
+            process.StandardInput.Close();
+        }
         await process.WaitForExitAsync(ct);
         if (process.ExitCode != 0)
             throw new CruddurException($"{Path.GetFileName(program)} failed ({LastLine(await stderr)})");

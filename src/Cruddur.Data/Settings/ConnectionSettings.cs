@@ -32,7 +32,7 @@ public static class ConnectionSettings
         var name = VariableFor(target);
         var value = variables(name);
         var secretId = variables(SecretVariableFor(target));
-        if (string.IsNullOrWhiteSpace(value) && string.IsNullOrWhiteSpace(secretId))
+        if (!IsConfigured(target, variables))
             return target == Target.Prod ? throw NotSet() : null;
 
         var fromSecretOnly = string.IsNullOrWhiteSpace(value);
@@ -53,6 +53,10 @@ public static class ConnectionSettings
         }
         return new Database(spec.Settings, source) { Options = spec.Options };
     }
+
+    /// <summary>Whether the target has a URL or a secret; local without either is the embedded cluster.</summary>
+    public static bool IsConfigured(Target target, Func<string, string?> variables) =>
+        !string.IsNullOrWhiteSpace(variables(VariableFor(target))) || !string.IsNullOrWhiteSpace(variables(SecretVariableFor(target)));
 
     /// <summary>The configured settings without anything that needs AWS (no secret, no IAM token), TLS defaults applied.</summary>
     public static NpgsqlConnectionStringBuilder? FromEnvironment(Target target, Func<string, string?> variables)

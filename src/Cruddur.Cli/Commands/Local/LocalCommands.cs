@@ -10,12 +10,7 @@ public static class LocalCommands
     public static Command Build()
     {
         var start = new Command("start", "Create the local cluster if needed and start it (harmless when running)");
-        CommandAction.Set(start, async (_, ct) =>
-        {
-            Terminal.Console.Banner("local start");
-            var settings = await Targets.Cluster().StartAsync(ct);
-            Terminal.Console.Line($"Running: {Redact.Url(settings)}");
-        });
+        CommandAction.Set(start, async (_, ct) => await StartAsync(ct));
 
         var stop = new Command("stop", "Stop the local cluster (fast shutdown)");
         CommandAction.Set(stop, async (_, ct) =>
@@ -37,14 +32,30 @@ public static class LocalCommands
             return Task.FromResult(state.Running ? 0 : 3);
         });
 
-        var destroy = new Command("destroy", "Stop the local cluster and delete its files and data");
+        var destroy = new Command("destroy", "Stop the local cluster and delete what cruddur made in CRUDDUR_HOME (its data included); other files stay");
         CommandAction.Set(destroy, async (_, ct) =>
         {
             Terminal.Console.Banner("local destroy");
-            await Targets.Cluster().DestroyAsync(ct);
-            Terminal.Console.Line("Destroyed");
+            var cluster = Targets.Cluster();
+            var removed = await cluster.DestroyAsync(ct);
+            foreach (var path in removed) Terminal.Console.Line($"Removed: {path}");
+            Terminal.Console.Line(removed.Count > 0 ? "Destroyed" : $"Nothing to destroy in {cluster.Home}");
         });
 
         return new Command("local", "The embedded local PostgreSQL cluster") { start, stop, status, destroy };
+    }
+
+    /// <summary>Starts the cluster (creating it on first use, which takes a while) with a spinner on a terminal.</summary>
+    public static async Task StartAsync(CancellationToken ct)
+    {
+        Terminal.Console.Banner("local start");
+        var cluster = Targets.Cluster();
+        var settings = await Progress.RunAsync("Starting the local PostgreSQL (initdb on first use)", async report =>
+        {
+            cluster.Progress = report;
+            return await cluster.StartAsync(ct);
+        });
+        cluster.Progress = Terminal.Console.Line;
+        Terminal.Console.Line($"Running: {Redact.Url(settings)}");
     }
 }
