@@ -49,6 +49,7 @@ public static class ServeApiCommand
     {
         Terminal.Console.Banner("api");
         if (port is < 0 or > 65535) throw new CruddurException($"--port is {port} (expected a TCP port, 0 to 65535)");
+        RefuseBusyPort(port);
         var settings = new ApiSettings(database, port, OtlpTarget.FromEnvironment(Environment.GetEnvironmentVariable));
         await using var app = CruddurApi.Build(settings);
         try

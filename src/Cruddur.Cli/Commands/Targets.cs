@@ -39,6 +39,8 @@ public static class Targets
     /// <summary>Production data is lost only on purpose: destructive steps there need --force.</summary>
     public static void RefuseOnProdWithoutForce(ParseResult result, string step)
     {
+        if (Of(result) == Target.Prod && !ConnectionSettings.IsConfigured(Target.Prod, Environment.GetEnvironmentVariable))
+            throw ConnectionSettings.ProdNotSet();
         if (Of(result) == Target.Prod && !result.GetValue(CommonOptions.Force))
             throw new CruddurException($"refusing to {step} on production without --force (it changes or deletes production data)");
     }

@@ -21,6 +21,7 @@ public static class UpCommand
         {
             var serve = !result.GetValue(noApi);
             var port = result.GetValue(ServeApiCommand.Port);
+            // Before any database work, rather than after it: Kestrel's own failure is a 30-line log entry.
             if (serve) ServeApiCommand.RefuseBusyPort(port);
             Terminal.Console.CountSteps((Targets.UsesCluster(result) ? 4 : 3) + (serve ? 1 : 0));
             var database = await PrepareAsync(result, ct);

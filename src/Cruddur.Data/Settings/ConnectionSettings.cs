@@ -33,7 +33,7 @@ public static class ConnectionSettings
         var value = variables(name);
         var secretId = variables(SecretVariableFor(target));
         if (!IsConfigured(target, variables))
-            return target == Target.Prod ? throw NotSet() : null;
+            return target == Target.Prod ? throw ProdNotSet() : null;
 
         var fromSecretOnly = string.IsNullOrWhiteSpace(value);
         var source = fromSecretOnly ? SecretVariableFor(target) : name;
@@ -64,7 +64,7 @@ public static class ConnectionSettings
         var name = VariableFor(target);
         var value = variables(name);
         if (string.IsNullOrWhiteSpace(value))
-            return target == Target.Prod ? throw NotSet() : null;
+            return target == Target.Prod ? throw ProdNotSet() : null;
         var spec = ConnectionUrl.Read(value, name);
         if (spec.Options.SecretId is not null || spec.Options.Authentication == Authentication.Iam)
             throw new CruddurException($"{name} uses secret= or auth=iam, which need ConnectionSettings.ResolveAsync");
@@ -84,7 +84,8 @@ public static class ConnectionSettings
     public static NpgsqlConnectionStringBuilder Maintenance(NpgsqlConnectionStringBuilder settings) =>
         new(settings.ConnectionString) { Database = "postgres", Pooling = false };
 
-    static CruddurException NotSet() =>
+    /// <summary>What --prod says before anything else when there is no production to work on.</summary>
+    public static CruddurException ProdNotSet() =>
         new($"{ProdVariable} is not set (export it, e.g. postgresql://user@host:5432/cruddur?sslmode=verify-full, or set {ProdSecretVariable})");
 
     // Region and endpoint follow the SDK's configuration (AWS_REGION, AWS_ENDPOINT_URL_SSM, profiles).
