@@ -14,7 +14,7 @@ public class ReadmeExampleTests(PostgresServer server)
         var database = await server.CreateDatabaseAsync(nameof(ReadmeExampleTests));
         var environment = new Dictionary<string, string?> { ["CONNECTION_URL"] = database.Settings.ConnectionString };
         var eventFile = $"tests/Cruddur.PostConfirmation.Tests/Events/{nameof(Readme_invoke_examples_work_on_the_database_up_seeded)}.json";
-        var readme = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "README.md"));
+        var readme = await File.ReadAllTextAsync(Path.Combine(Repository.Root, "README.md"));
         Assert.Equal(0, (await CliProcess.RunAsync(environment, "db", "seed")).ExitCode);
 
         var invoke = await CliProcess.RunAsync(environment, "lambda", "invoke", "post-confirmation", "--event", EventFile.PathFor());
@@ -28,12 +28,5 @@ public class ReadmeExampleTests(PostgresServer server)
         Assert.True(aws.ExitCode == 0, aws.Stderr);
         Assert.DoesNotContain("FunctionError", aws.Stdout);
         Assert.Equal(new UserRow("Londo Mollari", "lmollari@centari.example", "londo", Sub), Assert.Single(await WithSubAsync(database, Sub)));
-    }
-
-    static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "cruddur")) && File.Exists(Path.Combine(dir.FullName, "README.md"))) return dir.FullName;
-        throw new InvalidOperationException("the test runs outside the repository");
     }
 }
