@@ -1,7 +1,9 @@
-using System.Net;
 using Cruddur.Api.Apis;
+using Cruddur.Api.Auth;
+using Cruddur.Api.Cors;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Scalar.AspNetCore;
 
 namespace Cruddur.Api;
 
@@ -26,7 +28,7 @@ public static class CruddurApi
         {
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
-            kestrel.Listen(IPAddress.Loopback, settings.Port);
+            kestrel.Listen(settings.Host, settings.Port);
         });
         // Per-request logging costs throughput; failures are still logged.
         builder.Logging.ClearProviders().AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
@@ -35,13 +37,21 @@ public static class CruddurApi
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(10));
         builder.Services.AddSingleton(_ => ApiDatabase.Create(settings.Database));
         builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = DatabaseOutage.Describe);
-        builder.Services.AddOpenApi();
+        builder.Services.AddFrontendCors(settings.Origins);
+        builder.Services.AddCognitoAuthentication(settings.Cognito);
+        builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer<BearerSecurityScheme>().AddOperationTransformer<BearerSecurityScheme>());
         builder.Services.AddTracing(settings.Otlp);
 
         var app = builder.Build();
         app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusCodeOf });
         app.UseStatusCodePages();
+        app.UseHeadAsGet();
+        app.UseRouting();
+        app.UseFrontendCors();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapOpenApi();
+        app.MapScalarApiReference();
         app.MapActivitiesApi();
         app.MapHealthApi();
         return app;

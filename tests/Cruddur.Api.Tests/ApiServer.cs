@@ -1,4 +1,7 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text.Json;
+using Cruddur.Api.Tests.Auth;
 using Cruddur.Data.Settings;
 using Cruddur.Testing;
 using Microsoft.AspNetCore.Builder;
@@ -6,8 +9,11 @@ using Npgsql;
 
 namespace Cruddur.Api.Tests;
 
-/// <summary>The real API on 127.0.0.1 (a free port) over a fresh migrated database of the test server; one per test class.</summary>
-public sealed class ApiServer(PostgresServer server) : IAsyncLifetime
+/// <summary>
+/// The real API on 127.0.0.1 (a free port) over a fresh migrated database of the test server, trusting
+/// the tests' user pool; one per test class.
+/// </summary>
+public sealed class ApiServer(PostgresServer server, TestUserPool pool) : IAsyncLifetime
 {
     WebApplication? _app;
 
@@ -16,10 +22,12 @@ public sealed class ApiServer(PostgresServer server) : IAsyncLifetime
 
     public HttpClient Client => _client ?? throw new InvalidOperationException("the API server has not started");
 
+    public TestUserPool Pool => pool;
+
     public async ValueTask InitializeAsync()
     {
         Database = await server.CreateDatabaseAsync("cruddurapitests");
-        _app = CruddurApi.Build(new ApiSettings(Database, 0, null));
+        _app = CruddurApi.Build(pool.ApiSettings(Database));
         await _app.StartAsync();
         _client = new HttpClient { BaseAddress = _app.Address(), Timeout = TimeSpan.FromSeconds(60) };
     }
@@ -30,13 +38,26 @@ public sealed class ApiServer(PostgresServer server) : IAsyncLifetime
         if (_app is not null) await _app.DisposeAsync();
     }
 
-    /// <summary>A user with a handle no other test uses.</summary>
+    /// <summary>A user with a handle no other test uses, as the post-confirmation Lambda writes it (with the Cognito sub).</summary>
     public async Task<string> AddUserAsync(string prefix = "user")
     {
         var handle = $"{prefix}{Guid.NewGuid():N}"[..20];
-        await ExecuteAsync("INSERT INTO users (display_name, handle) VALUES (@name, @handle)",
-            ("name", $"Display {handle}"), ("handle", handle));
+        await ExecuteAsync("INSERT INTO users (display_name, handle, cognito_user_id) VALUES (@name, @handle, @sub)",
+            ("name", $"Display {handle}"), ("handle", handle), ("sub", TestUserPool.SubOf(handle)));
         return handle;
+    }
+
+    /// <summary>POST /api/activities signed in as the user with <paramref name="handle"/>, the body as JSON.</summary>
+    public Task<HttpResponseMessage> PostAsync(string handle, object body) => PostAsync(handle, JsonContent.Create(body));
+
+    public Task<HttpResponseMessage> PostAsync(string handle, HttpContent content) =>
+        Client.SendAsync(SignedIn(new HttpRequestMessage(HttpMethod.Post, "/api/activities") { Content = content }, handle));
+
+    /// <summary>The request with the access token of the user with <paramref name="handle"/>.</summary>
+    public HttpRequestMessage SignedIn(HttpRequestMessage request, string handle)
+    {
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", pool.AccessToken(handle));
+        return request;
     }
 
     /// <summary>An activity created <paramref name="age"/> ago, expiring <paramref name="expiresIn"/> from now (never when null).</summary>

@@ -1,10 +1,10 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 
 namespace Cruddur.Api.Tests;
 
+/// <summary>POST /api/activities as the frontend sends it: <c>{message, ttl}</c> and the signed-in user's access token.</summary>
 public class CreateActivityTests(ApiServer api) : IClassFixture<ApiServer>
 {
     [Theory]
@@ -15,11 +15,11 @@ public class CreateActivityTests(ApiServer api) : IClassFixture<ApiServer>
     [InlineData("12-hours", 12)]
     [InlineData("3-hours", 3)]
     [InlineData("1-hour", 1)]
-    public async Task Posting_returns_201_a_location_and_the_activity_expiring_after_its_ttl(string ttl, int hours)
+    public async Task Posting_returns_201_a_location_and_the_activity_by_the_signed_in_user_expiring_after_its_ttl(string ttl, int hours)
     {
         var handle = await api.AddUserAsync();
 
-        var response = await api.Client.PostAsJsonAsync("/api/activities", new { handle, message = "hello", ttl });
+        var response = await api.PostAsync(handle, new { message = "hello", ttl });
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var body = await response.Content.ReadAsStringAsync();
@@ -48,7 +48,7 @@ public class CreateActivityTests(ApiServer api) : IClassFixture<ApiServer>
     {
         var handle = await api.AddUserAsync();
 
-        var response = await api.Client.PostAsJsonAsync("/api/activities", new { handle, message, ttl = "1-hour" });
+        var response = await api.PostAsync(handle, new { message, ttl = "1-hour" });
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var uuid = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("uuid").GetGuid();
@@ -62,7 +62,7 @@ public class CreateActivityTests(ApiServer api) : IClassFixture<ApiServer>
     {
         var handle = await api.AddUserAsync();
 
-        var response = await api.Client.PostAsJsonAsync("/api/activities", new { handle, message = string.Concat(Enumerable.Repeat("😀", 280)), ttl = "1-day" });
+        var response = await api.PostAsync(handle, new { message = string.Concat(Enumerable.Repeat("😀", 280)), ttl = "1-day" });
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
     }
@@ -74,7 +74,7 @@ public class CreateActivityTests(ApiServer api) : IClassFixture<ApiServer>
     {
         var handle = await api.AddUserAsync();
 
-        var response = await api.Client.PostAsJsonAsync("/api/activities", new { handle, message = new string('x', length), ttl = "1-day" });
+        var response = await api.PostAsync(handle, new { message = new string('x', length), ttl = "1-day" });
 
         var problem = await Problem.ReadAsync(response, HttpStatusCode.UnprocessableEntity);
         problem.AssertNames("message");
@@ -82,10 +82,11 @@ public class CreateActivityTests(ApiServer api) : IClassFixture<ApiServer>
     }
 
     [Theory]
-    [InlineData("""{"message":"m","ttl":"1-day"}""", "handle")]
+    [InlineData("""{"ttl":"1-day"}""", "message")]
     [InlineData("""{"handle":"h","ttl":"1-day"}""", "message")]
     [InlineData("""{"handle":"h","message":"m"}""", "ttl")]
-    [InlineData("""{"handle":null,"message":"m","ttl":"1-day"}""", "handle")]
+    [InlineData("""{"handle":"","message":"m","ttl":"1-day"}""", "handle")]
+    [InlineData("""{"handle":42,"message":"m","ttl":"1-day"}""", "handle")]
     [InlineData("""{"handle":"h","message":"","ttl":"1-day"}""", "message")]
     [InlineData("""{"handle":"h","message":42,"ttl":"1-day"}""", "message")]
     [InlineData("""{"handle":"h","message":"nul \u0000 inside","ttl":"1-day"}""", "message")]
@@ -96,7 +97,9 @@ public class CreateActivityTests(ApiServer api) : IClassFixture<ApiServer>
     [InlineData("""{"handle":"h","message":"m","ttl":""}""", "ttl")]
     public async Task A_missing_or_invalid_field_is_a_422_naming_it(string body, string field)
     {
-        var response = await api.Client.PostAsync("/api/activities", new StringContent(body, Encoding.UTF8, "application/json"));
+        var handle = await api.AddUserAsync();
+
+        var response = await api.PostAsync(handle, new StringContent(body, Encoding.UTF8, "application/json"));
 
         var problem = await Problem.ReadAsync(response, HttpStatusCode.UnprocessableEntity);
         problem.AssertNames(field);
@@ -105,7 +108,9 @@ public class CreateActivityTests(ApiServer api) : IClassFixture<ApiServer>
     [Fact]
     public async Task Every_invalid_field_is_named_at_once()
     {
-        var response = await api.Client.PostAsync("/api/activities", new StringContent("{}", Encoding.UTF8, "application/json"));
+        var handle = await api.AddUserAsync();
+
+        var response = await api.PostAsync(handle, new StringContent("""{"handle":7}""", Encoding.UTF8, "application/json"));
 
         var problem = await Problem.ReadAsync(response, HttpStatusCode.UnprocessableEntity);
         problem.AssertNames("handle");
@@ -114,13 +119,39 @@ public class CreateActivityTests(ApiServer api) : IClassFixture<ApiServer>
     }
 
     [Fact]
-    public async Task An_unknown_handle_is_a_422_naming_handle_and_stores_nothing()
+    public async Task The_callers_own_handle_in_the_body_is_accepted()
     {
-        var response = await api.Client.PostAsJsonAsync("/api/activities", new { handle = "no-such-user", message = "orphan", ttl = "1-day" });
+        var handle = await api.AddUserAsync();
 
-        var problem = await Problem.ReadAsync(response, HttpStatusCode.UnprocessableEntity);
-        problem.AssertNames("handle");
-        Assert.Empty(await api.QueryAsync<Guid>("SELECT uuid FROM activities WHERE message = 'orphan'"));
+        var response = await api.PostAsync(handle, new { handle, message = "with my handle", ttl = "1-day" });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(handle, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("handle").GetString());
+    }
+
+    [Theory]
+    [InlineData("victim")]
+    [InlineData("no-such-user")]
+    public async Task Posting_as_another_handle_is_a_403_and_stores_nothing(string other)
+    {
+        var handle = await api.AddUserAsync();
+        var victim = other == "victim" ? await api.AddUserAsync("victim") : other;
+        var message = $"impersonating {Guid.NewGuid()}";
+
+        var response = await api.PostAsync(handle, new { handle = victim, message, ttl = "1-day" });
+
+        var problem = await Problem.ReadAsync(response, HttpStatusCode.Forbidden);
+        Assert.Contains($"the handle {victim} is not yours (you are {handle})", problem.Detail);
+        Assert.Empty(await api.QueryAsync<Guid>("SELECT uuid FROM activities WHERE message = @message", ("message", message)));
+    }
+
+    [Fact]
+    public async Task A_valid_token_of_a_user_the_sign_up_trigger_has_not_written_is_a_403_saying_so()
+    {
+        var response = await api.PostAsync($"unwritten{Guid.NewGuid():N}", new { message = "who am I", ttl = "1-day" });
+
+        var problem = await Problem.ReadAsync(response, HttpStatusCode.Forbidden);
+        Assert.Contains("the sign-up trigger (the post-confirmation Lambda) has not written this user", problem.Detail);
     }
 
     [Theory]
@@ -133,7 +164,9 @@ public class CreateActivityTests(ApiServer api) : IClassFixture<ApiServer>
     [InlineData("null")]
     public async Task A_body_that_is_not_a_json_object_is_a_400_naming_the_body(string body)
     {
-        var response = await api.Client.PostAsync("/api/activities", new StringContent(body, Encoding.UTF8, "application/json"));
+        var handle = await api.AddUserAsync();
+
+        var response = await api.PostAsync(handle, new StringContent(body, Encoding.UTF8, "application/json"));
 
         var problem = await Problem.ReadAsync(response, HttpStatusCode.BadRequest);
         problem.AssertNames("body");
@@ -142,7 +175,9 @@ public class CreateActivityTests(ApiServer api) : IClassFixture<ApiServer>
     [Fact]
     public async Task A_body_that_is_not_json_is_a_415_problem()
     {
-        var response = await api.Client.PostAsync("/api/activities", new StringContent("handle=h", Encoding.UTF8, "application/x-www-form-urlencoded"));
+        var handle = await api.AddUserAsync();
+
+        var response = await api.PostAsync(handle, new StringContent("message=m", Encoding.UTF8, "application/x-www-form-urlencoded"));
 
         await Problem.ReadAsync(response, HttpStatusCode.UnsupportedMediaType);
     }

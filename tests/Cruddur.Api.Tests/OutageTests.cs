@@ -1,17 +1,18 @@
 using System.Net;
+using Cruddur.Api.Tests.Auth;
 using Microsoft.AspNetCore.Builder;
 
 namespace Cruddur.Api.Tests;
 
 /// <summary>A cluster of its own, stopped and started under a running API.</summary>
-public class OutageTests(OwnCluster cluster) : IClassFixture<OwnCluster>, IAsyncLifetime
+public class OutageTests(OwnCluster cluster, TestUserPool pool) : IClassFixture<OwnCluster>, IAsyncLifetime
 {
     WebApplication? _app;
     HttpClient _client = null!;
 
     public async ValueTask InitializeAsync()
     {
-        _app = CruddurApi.Build(new ApiSettings(cluster.Database, 0, null));
+        _app = CruddurApi.Build(pool.ApiSettings(cluster.Database));
         await _app.StartAsync();
         _client = new HttpClient { BaseAddress = _app.Address(), Timeout = TimeSpan.FromSeconds(60) };
     }
@@ -34,8 +35,10 @@ public class OutageTests(OwnCluster cluster) : IClassFixture<OwnCluster>, IAsync
         Assert.Contains("database", health.Detail);
         var feed = await Problem.ReadAsync(await _client.GetAsync("/api/activities/home"), HttpStatusCode.ServiceUnavailable);
         Assert.Contains("database", feed.Detail);
-        var post = await _client.PostAsync("/api/activities",
-            new StringContent("""{"handle":"bayko","message":"m","ttl":"1-day"}""", System.Text.Encoding.UTF8, "application/json"));
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/activities")
+            { Content = new StringContent("""{"message":"m","ttl":"1-day"}""", System.Text.Encoding.UTF8, "application/json") };
+        request.Headers.Authorization = new("Bearer", pool.AccessToken(OwnCluster.Poster));
+        var post = await _client.SendAsync(request);
         var posted = await Problem.ReadAsync(post, HttpStatusCode.ServiceUnavailable);
         Assert.Equal("5", Assert.Single(post.Headers.GetValues("Retry-After")));
         Assert.DoesNotContain("127.0.0.1", posted.Root.GetRawText());

@@ -8,10 +8,14 @@ namespace Cruddur.Api.Tests;
 
 /// <summary>
 /// A PostgreSQL of one test class's own, to stop, restart and break under a running API: created,
-/// migrated and seeded once, destroyed at the end. The shared test server is never harmed.
+/// migrated and seeded once, with a user who can post (<see cref="Poster"/>), destroyed at the end.
+/// The shared test server is never harmed.
 /// </summary>
 public sealed class OwnCluster : IAsyncLifetime
 {
+    /// <summary>The handle of the user whose Cognito sub the tests' user pool signs tokens for.</summary>
+    public const string Poster = "poster";
+
     readonly LocalCluster _cluster = new(Path.Combine(Path.GetTempPath(), $"cruddur-own-{Guid.NewGuid():N}"));
 
     public Database Database { get; private set; } = null!;
@@ -23,6 +27,8 @@ public sealed class OwnCluster : IAsyncLifetime
         await DatabaseAdmin.CreateAsync(Database, CancellationToken.None);
         await new Migrator(Database).ApplyAsync((_, _) => { }, CancellationToken.None);
         await Seeder.SeedAsync(Database, CancellationToken.None);
+        await QueryAsync<int>("INSERT INTO users (display_name, handle, cognito_user_id) VALUES ('Poster', @handle, @sub)",
+            ("handle", Poster), ("sub", Auth.TestUserPool.SubOf(Poster)));
     }
 
     public async ValueTask DisposeAsync()

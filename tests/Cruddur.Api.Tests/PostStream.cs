@@ -7,9 +7,10 @@ namespace Cruddur.Api.Tests;
 
 /// <summary>
 /// A stream of <c>POST /api/activities</c> from a few concurrent clients until stopped, each request
-/// on its own connection and bounded by a timeout; every answer (or failure to get one) is recorded.
+/// on its own connection with the given access token and bounded by a timeout; every answer (or
+/// failure to get one) is recorded.
 /// </summary>
-public sealed class PostStream(Uri api, string handle, int clients = 4)
+public sealed class PostStream(Uri api, string accessToken, int clients = 4)
 {
     public sealed record Outcome(int Status, Guid? Created, string? Failure);
 
@@ -60,17 +61,18 @@ public sealed class PostStream(Uri api, string handle, int clients = 4)
             { BaseAddress = api, Timeout = TimeSpan.FromSeconds(30) };
         for (var n = 0; n < MaxRequestsPerClient && !_stop.IsCancellationRequested; n++)
         {
-            var body = JsonSerializer.Serialize(new { handle, message = $"stream {client} {n}", ttl = "1-day" });
-            _outcomes.Enqueue(await PostAsync(http, body));
+            var body = JsonSerializer.Serialize(new { message = $"stream {client} {n}", ttl = "1-day" });
+            _outcomes.Enqueue(await PostAsync(http, body, accessToken));
         }
     }
 
-    static async Task<Outcome> PostAsync(HttpClient http, string body)
+    static async Task<Outcome> PostAsync(HttpClient http, string body, string accessToken)
     {
         try
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, "/api/activities") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
             request.Headers.ConnectionClose = true;
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", accessToken);
             using var response = await http.SendAsync(request);
             var text = await response.Content.ReadAsStringAsync();
             Guid? created = (int)response.StatusCode == 201 ? JsonDocument.Parse(text).RootElement.GetProperty("uuid").GetGuid() : null;

@@ -30,7 +30,8 @@ public class EntryPointTests(PostgresServer server) : IDisposable
         File.Delete(Path.Combine(Migrations, "0003_feed_indexes.sql"));
         var deleted = await RunAsync(environment, "db", "status");
 
-        Assert.All(new[] { first, unchanged, renamed, deleted }, run => Assert.True(run.ExitCode == 0, run.Stderr));
+        // db status exits 3 on a database with pending migrations, which is what this one has.
+        Assert.All(new[] { first, unchanged, renamed, deleted }, run => Assert.True(run.ExitCode == 3, run.Output));
         Assert.Matches(@"^== build\n(Building: .*\n)*Built: cruddur in \d+ s\n$", first.Stderr);
         Assert.Contains("[ ] 0002_feed_indexes.sql", first.Stdout);
         Assert.Equal("", unchanged.Stderr);

@@ -16,6 +16,20 @@ public static partial class RdsCli
     public static Task<CliProcess.Result> RunAsync(IReadOnlyDictionary<string, string?> environment, params string[] args) =>
         CliProcess.RunAsync(environment, args);
 
+    /// <summary>The CLI run from <paramref name="directory"/>, as CI runs lint from the repository root.</summary>
+    public static async Task<CliProcess.Result> RunInAsync(string directory, IReadOnlyDictionary<string, string?> environment, params string[] args)
+    {
+        var start = CliProcess.StartInfo(environment, args);
+        start.WorkingDirectory = directory;
+        using var process = System.Diagnostics.Process.Start(start)!;
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return new CliProcess.Result(process.ExitCode, await stdout, await stderr);
+    }
+
     public static Task<CliProcess.Result> LintTextAsync(string text, IReadOnlyDictionary<string, string?>? environment = null, params string[] extra) =>
         CliProcess.RunWithInputAsync(environment ?? NoRegion, text, ["rds", "lint", "-", .. extra]);
 

@@ -3,8 +3,11 @@ using System.Text.Json;
 
 namespace Cruddur.Api.Apis;
 
-/// <summary>The body of <c>POST /api/activities</c>: <c>{handle, message, ttl}</c>, checked field by field.</summary>
-public sealed record NewActivity(string Handle, string Message, TimeSpan Ttl)
+/// <summary>
+/// The body of <c>POST /api/activities</c>: <c>{message, ttl}</c>, checked field by field. The author is
+/// the signed-in user; a <c>handle</c> may still be given (older clients send it) and must be theirs.
+/// </summary>
+public sealed record NewActivity(string? Handle, string Message, TimeSpan Ttl)
 {
     public const int MaxMessageLength = 280;
     static readonly string[] Fields = ["handle", "message", "ttl"];
@@ -27,7 +30,7 @@ public sealed record NewActivity(string Handle, string Message, TimeSpan Ttl)
     {
         var errors = body.EnumerateObject().Where(p => !Fields.Contains(p.Name))
             .Select(p => new FieldError(p.Name, $"'{p.Name}' is not a field of an activity (expected {string.Join(", ", Fields)})")).ToList();
-        var handle = Text(body, "handle", errors);
+        var handle = body.TryGetProperty("handle", out var given) && given.ValueKind != JsonValueKind.Null ? Text(body, "handle", errors) : null;
         var message = Text(body, "message", errors);
         var ttlName = Text(body, "ttl", errors);
         if (handle is { Length: 0 }) errors.Add(new("handle", "handle must not be empty"));
@@ -36,7 +39,7 @@ public sealed record NewActivity(string Handle, string Message, TimeSpan Ttl)
         var ttl = ttlName is null ? null : TtlOf(ttlName);
         if (ttlName is not null && ttl is null)
             errors.Add(new("ttl", $"ttl must be one of {string.Join(", ", TtlNames)}"));
-        return errors.Count > 0 ? (null, errors) : (new NewActivity(handle!, message!, ttl!.Value), errors);
+        return errors.Count > 0 ? (null, errors) : (new NewActivity(handle, message!, ttl!.Value), errors);
     }
 
     // Characters are Unicode code points, as PostgreSQL's char_length counts them.

@@ -15,6 +15,9 @@ public static class Problems
 
     public static ProblemHttpResult Field(int status, FieldError error) => Fields(status, [error]);
 
+    public static ProblemHttpResult Forbidden(string detail) =>
+        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status403Forbidden);
+
     public static ProblemHttpResult NotFound(string detail) =>
         TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status404NotFound);
 }

@@ -15,6 +15,11 @@ public static class CommonOptions
         Description = "Allow a destructive step on production, or end other sessions before a drop",
     };
 
+    public static readonly Option<bool> Json = new("--json")
+    {
+        Description = "Print the status as one JSON object instead of lines (the exit code is the same)",
+    };
+
     public static readonly Option<bool> Verbose = new("--verbose")
     {
         Description = "Show the stack trace of a failure",

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Net;
 using System.Net.Sockets;
 using Cruddur.Api;
+using Cruddur.Api.Auth;
 using Cruddur.Cli.Output;
 using Cruddur.Data;
 using Cruddur.Data.Settings;
@@ -10,47 +11,67 @@ using Microsoft.Extensions.Hosting;
 
 namespace Cruddur.Cli.Commands;
 
-/// <summary>The backend API on 127.0.0.1, in this process, until Ctrl-C.</summary>
+/// <summary>The backend API (on 127.0.0.1 unless told), in this process, until Ctrl-C.</summary>
 public static class ServeApiCommand
 {
     public static readonly Option<int> Port = new("--port")
     {
-        Description = $"The API's port on 127.0.0.1 (default {ApiSettings.DefaultPort})",
+        Description = $"The API's port (default {ApiSettings.DefaultPort})",
         DefaultValueFactory = _ => ApiSettings.DefaultPort,
+    };
+
+    public static readonly Option<string> Host = new("--host")
+    {
+        Description = $"The address to listen on (default: {ApiSettings.HostVariable}, else 127.0.0.1; 0.0.0.0 in a container)",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable(ApiSettings.HostVariable) is { Length: > 0 } host ? host : "127.0.0.1",
     };
 
     public static Command Build()
     {
-        var command = new Command("serve", "Run the backend API on the database (no migrations or seed; see: cruddur up)") { Port };
+        var command = new Command("serve", "Run the backend API on the database (no migrations or seed; see: cruddur up)") { Port, Host };
         CommandAction.Set(command, async (result, ct) =>
-            await RunAsync(await Targets.ResolveAsync(result, ct), result.GetValue(Port), ct));
+            await RunAsync(Settings(result, await Targets.ResolveAsync(result, ct), null), ct));
         return command;
     }
 
-    /// <summary>Says before any other work (up's migrations) that the API could not listen.</summary>
-    public static void RefuseBusyPort(int port)
+    /// <summary>The API's settings from the flags and the environment; <paramref name="cognito"/>, when given, replaces AWS_COGNITO_*.</summary>
+    public static ApiSettings Settings(ParseResult result, Database database, CognitoSettings? cognito)
+    {
+        var settings = ApiSettings.FromEnvironment(database, PortOf(result), HostOf(result), Environment.GetEnvironmentVariable);
+        return cognito is null ? settings : settings with { Cognito = cognito };
+    }
+
+    /// <summary>Says before any other work (up's migrations) that the API could not listen: Kestrel's own failure is a 30-line log entry.</summary>
+    public static void RefuseBusyPort(ParseResult result) => RefuseBusyPort(HostOf(result), PortOf(result));
+
+    static void RefuseBusyPort(IPAddress host, int port)
     {
         try
         {
-            using var listener = new TcpListener(IPAddress.Loopback, port);
+            using var listener = new TcpListener(host, port);
             listener.Start();
         }
         catch (SocketException e) when (e.SocketErrorCode == SocketError.AddressAlreadyInUse)
         {
-            throw BusyPort(port, e);
+            throw BusyPort(host, port, e);
         }
     }
 
-    static CruddurException BusyPort(int port, Exception cause) =>
-        new($"port {port} on 127.0.0.1 is already in use (pick another with --port)", cause);
+    static CruddurException BusyPort(IPAddress host, int port, Exception cause) =>
+        new($"port {port} on {host} is already in use (pick another with --port)", cause);
+
+    static int PortOf(ParseResult result) => result.GetValue(Port) is var port and >= 0 and <= 65535
+        ? port
+        : throw new CruddurException($"--port is {result.GetValue(Port)} (expected a TCP port, 0 to 65535)");
+
+    static IPAddress HostOf(ParseResult result) => ApiSettings.ParseHost(result.GetValue(Host)!, "--host");
 
     /// <summary>Serves until <paramref name="ct"/> is cancelled (Ctrl-C), then stops cleanly.</summary>
-    public static async Task RunAsync(Database database, int port, CancellationToken ct)
+    public static async Task RunAsync(ApiSettings settings, CancellationToken ct)
     {
         Terminal.Console.Banner("api");
-        if (port is < 0 or > 65535) throw new CruddurException($"--port is {port} (expected a TCP port, 0 to 65535)");
-        RefuseBusyPort(port);
-        var settings = new ApiSettings(database, port, OtlpTarget.FromEnvironment(Environment.GetEnvironmentVariable));
+        var (port, host) = (settings.Port, settings.Host);
+        RefuseBusyPort(host, port);
         await using var app = CruddurApi.Build(settings);
         try
         {
@@ -58,8 +79,11 @@ public static class ServeApiCommand
         }
         catch (IOException e) when (e.InnerException is AddressInUseException)
         {
-            throw BusyPort(port, e);
+            throw BusyPort(host, port, e);
         }
+        Terminal.Console.Line(settings.Cognito is { } cognito
+            ? $"Cognito: {cognito.IssuerText} (client {cognito.ClientId})"
+            : $"Cognito: none, so posting is refused (set {CognitoSettings.PoolVariable} and {CognitoSettings.ClientVariable})");
         Terminal.Console.Line($"Listening: {app.Address()} (Ctrl-C stops)");
         await app.WaitForShutdownAsync(ct);
         Terminal.Console.Line("Stopped");

@@ -12,11 +12,12 @@ namespace Cruddur.Cli.Commands;
 /// </summary>
 public static class Targets
 {
-    // One per process, so that a lock held by `up` covers the cluster operations it runs.
+    // One per process, so that a lock held by `up` covers the cluster operations it runs. Its notes
+    // (Waiting: ..., Repairing: ...) go to stderr, since stdout may be a command's JSON.
     static readonly Lazy<LocalCluster> LocalCluster = new(() =>
         new(Environment.GetEnvironmentVariable("CRUDDUR_HOME") is { Length: > 0 } home ? home : ".cruddur")
         {
-            Progress = Terminal.Console.Line,
+            Progress = Terminal.Console.Detail,
         });
 
     public static Target Of(ParseResult result) => result.GetValue(CommonOptions.Prod) ? Target.Prod : Target.Local;

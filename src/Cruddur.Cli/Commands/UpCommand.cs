@@ -15,17 +15,16 @@ public static class UpCommand
         var command = new Command("up", "Start the local cluster if needed, create and migrate the database, seed it when empty, then serve the API")
         {
             ServeApiCommand.Port,
+            ServeApiCommand.Host,
             noApi,
         };
         CommandAction.Set(command, async (result, ct) =>
         {
             var serve = !result.GetValue(noApi);
-            var port = result.GetValue(ServeApiCommand.Port);
-            // Before any database work, rather than after it: Kestrel's own failure is a 30-line log entry.
-            if (serve) ServeApiCommand.RefuseBusyPort(port);
+            if (serve) ServeApiCommand.RefuseBusyPort(result);
             Terminal.Console.CountSteps((Targets.UsesCluster(result) ? 4 : 3) + (serve ? 1 : 0));
             var database = await PrepareAsync(result, ct);
-            if (serve) await ServeApiCommand.RunAsync(database, port, ct);
+            if (serve) await ServeApiCommand.RunAsync(ServeApiCommand.Settings(result, database, null), ct);
         });
         return command;
     }

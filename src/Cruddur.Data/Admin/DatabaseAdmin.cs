@@ -49,6 +49,14 @@ public static class DatabaseAdmin
         return sessions;
     }
 
+    /// <summary>Tables, sequences, views and indexes outside the system schemas: zero for an empty database.</summary>
+    public static async Task<int> UserRelationsAsync(Database database, CancellationToken ct)
+    {
+        await using var connection = await ConnectionFailure.OpenAsync(database, database.Settings, ct);
+        await using var command = new NpgsqlCommand(SqlFile.Load("Admin/UserRelations.sql"), connection);
+        return (int)(await command.ExecuteScalarAsync(ct))!;
+    }
+
     public static async Task<string> ServerVersionAsync(Database database, CancellationToken ct)
     {
         await using var connection = await ConnectionFailure.OpenAsync(database, database.Maintenance, ct);

@@ -17,16 +17,18 @@ public sealed class Migrator(Database database)
     const string JournalSchema = "public";
     const string JournalTable = "schemaversions";
 
-    public async Task<IReadOnlyList<string>> AppliedAsync(CancellationToken ct)
+    /// <summary>What the journal says was applied, what this build would apply, and what was applied but is not in this build.</summary>
+    public async Task<MigrationStatus> StatusAsync(CancellationToken ct)
     {
         await EnsureReachableAsync(ct);
-        return Builder(Scripts()).Build().GetExecutedScripts().Select(ShortName).ToList();
-    }
-
-    public async Task<IReadOnlyList<string>> PendingAsync(CancellationToken ct)
-    {
-        await EnsureReachableAsync(ct);
-        return Builder(Scripts()).Build().GetScriptsToExecute().Select(s => ShortName(s.Name)).ToList();
+        var scripts = Scripts();
+        var engine = Builder(scripts).Build();
+        var applied = engine.GetExecutedScripts().Select(ShortName).ToList();
+        var known = scripts.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+        return new MigrationStatus(
+            applied,
+            engine.GetScriptsToExecute().Select(s => ShortName(s.Name)).ToList(),
+            applied.Where(name => !known.Contains(name)).ToList());
     }
 
     /// <summary>Applies the pending scripts in order, telling <paramref name="applied"/> about each one.</summary>
@@ -59,7 +61,7 @@ public sealed class Migrator(Database database)
             .JournalToPostgresqlTable(JournalSchema, JournalTable)
             .LogToNowhere();
 
-    static IEnumerable<SqlScript> Scripts()
+    static List<SqlScript> Scripts()
     {
         var assembly = typeof(Migrator).Assembly;
         return assembly.GetManifestResourceNames()

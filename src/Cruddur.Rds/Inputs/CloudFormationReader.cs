@@ -12,6 +12,9 @@ public static class CloudFormationReader
     public static (IReadOnlyList<RdsConfiguration> Instances, IReadOnlyList<string> Notes) Read(string text)
     {
         var values = new TemplateValues(TemplateDocument.Parse(text));
+        if (values.Resources.Count > InputLimits.MaxResources)
+            throw new CruddurException($"the template has {values.Resources.Count} resources; CloudFormation allows at most {InputLimits.MaxResources} per template");
+        var ingress = new SecurityGroupIngress(values);
         var instances = new List<RdsConfiguration>();
         var notes = new List<string>();
         foreach (var (id, node) in values.Resources)
@@ -23,7 +26,7 @@ public static class CloudFormationReader
             if (properties["DBClusterIdentifier"] is not null || TemplateValues.Scalar(properties["Engine"])?.StartsWith("aurora", StringComparison.OrdinalIgnoreCase) == true)
                 notes.Add($"{id}: an Aurora cluster member, out of scope");
             else
-                instances.Add(ToConfiguration(id, node!, new TemplateProperties(values, properties), values));
+                instances.Add(ToConfiguration(id, node!, new TemplateProperties(values, properties), values, ingress));
         }
         if (instances.Count == 0)
             throw new CruddurException(notes.Count > 0
@@ -32,10 +35,10 @@ public static class CloudFormationReader
         return (instances, notes);
     }
 
-    static RdsConfiguration ToConfiguration(string id, JsonNode resource, TemplateProperties p, TemplateValues values)
+    static RdsConfiguration ToConfiguration(string id, JsonNode resource, TemplateProperties p, TemplateValues values, SecurityGroupIngress ingress)
     {
         var group = TemplateParameterGroup.Read(p, values);
-        var securityGroups = TemplateSecurityGroups.Read(p, values);
+        var securityGroups = TemplateSecurityGroups.Read(p, values, ingress);
         var configuration = new RdsConfiguration
         {
             Name = id,

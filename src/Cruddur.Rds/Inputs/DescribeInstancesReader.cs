@@ -11,7 +11,12 @@ public static class DescribeInstancesReader
         if (!root.TryGetProperty("DBInstances", out var instances) || instances.ValueKind != JsonValueKind.Array)
             throw new CruddurException("the JSON has no DBInstances array (expected aws rds describe-db-instances output)");
         if (instances.GetArrayLength() == 0) throw new CruddurException("DBInstances is empty: there is no instance to check");
-        return instances.EnumerateArray().Select(ToConfiguration).ToList();
+        if (instances.GetArrayLength() > InputLimits.MaxInstances)
+            throw new CruddurException($"DBInstances holds {instances.GetArrayLength()} instances; lint checks at most {InputLimits.MaxInstances} at a time (narrow it with --db-instance-identifier or --filters)");
+        var entries = instances.EnumerateArray().ToList();
+        if (entries.FindIndex(e => e.ValueKind != JsonValueKind.Object) is var bad and >= 0)
+            throw new CruddurException($"DBInstances[{bad}] is not an object (expected aws rds describe-db-instances output)");
+        return entries.Select(ToConfiguration).ToList();
     }
 
     static RdsConfiguration ToConfiguration(JsonElement i)

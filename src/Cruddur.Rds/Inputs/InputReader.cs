@@ -13,8 +13,14 @@ public static class InputReader
 {
     public static LintInput Read(string text, InputFormat format)
     {
+        var input = ReadAny(text, format);
+        return input with { Instances = input.Instances.Select(i => i with { Name = InputLimits.Clip(i.Name) }).ToList() };
+    }
+
+    static LintInput ReadAny(string text, InputFormat format)
+    {
         if (string.IsNullOrWhiteSpace(text)) throw new CruddurException("the input is empty");
-        if (text.Contains('\0')) throw new CruddurException("the input is binary, not text");
+        if (text.Contains('\0')) throw new CruddurException("the input is binary, not text (it holds NUL bytes)");
         switch (format == InputFormat.Auto ? Detect(text) : format)
         {
             case InputFormat.Cli:
@@ -36,14 +42,14 @@ public static class InputReader
             return InputFormat.Cli;
         if (text.Contains("Resources", StringComparison.Ordinal)) return InputFormat.Cfn;
         throw new CruddurException(
-            "cannot tell what the input is: expected an 'aws rds create-db-instance' command, describe-db-instances JSON or a CloudFormation template (or pass --format)");
+            "cannot tell what the input is: expected an 'aws rds create-db-instance' command, describe-db-instances JSON or a CloudFormation template (or pass --input)");
     }
 
     static JsonElement ParseJson(string text)
     {
         try
         {
-            using var document = JsonDocument.Parse(text);
+            using var document = JsonDocument.Parse(text, new JsonDocumentOptions { AllowDuplicateProperties = false, MaxDepth = InputLimits.MaxDepth });
             return document.RootElement.Clone();
         }
         catch (JsonException e)

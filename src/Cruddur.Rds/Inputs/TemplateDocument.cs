@@ -21,11 +21,13 @@ public static class TemplateDocument
         return template;
     }
 
+    static readonly JsonDocumentOptions Strict = new() { AllowDuplicateProperties = false, MaxDepth = InputLimits.MaxDepth };
+
     static JsonNode? ParseJson(string text)
     {
         try
         {
-            return JsonNode.Parse(text);
+            return JsonNode.Parse(text, documentOptions: Strict);
         }
         catch (JsonException e)
         {
@@ -38,6 +40,7 @@ public static class TemplateDocument
         var stream = new YamlStream();
         try
         {
+            YamlBounds.Check(text);
             stream.Load(new StringReader(text));
         }
         catch (YamlException e)

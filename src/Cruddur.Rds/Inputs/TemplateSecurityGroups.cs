@@ -9,7 +9,7 @@ namespace Cruddur.Rds.Inputs;
 /// </summary>
 public sealed record TemplateSecurityGroups(IReadOnlyList<string>? Ids, bool? Open)
 {
-    public static TemplateSecurityGroups Read(TemplateProperties p, TemplateValues values)
+    public static TemplateSecurityGroups Read(TemplateProperties p, TemplateValues values, SecurityGroupIngress ingress)
     {
         if (p.Node("VPCSecurityGroups") is not JsonArray groups) return new(null, null);
         var port = p.Int("Port", nameof(RdsConfiguration.Port)) ?? 5432;
@@ -20,7 +20,7 @@ public sealed record TemplateSecurityGroups(IReadOnlyList<string>? Ids, bool? Op
             if (value is TemplateValue.Resource { LogicalId: var id } && values.ResourceOfType(id, "AWS::EC2::SecurityGroup") is { } group)
             {
                 ids.Add(id);
-                anyOpen |= Ingress(id, group, values).Any(rule => IsOpen(rule, port, values));
+                anyOpen |= ingress.IsOpen(id, group, port);
             }
             else
             {
@@ -30,18 +30,34 @@ public sealed record TemplateSecurityGroups(IReadOnlyList<string>? Ids, bool? Op
         }
         return new(ids, anyOpen ? true : allKnown ? false : null);
     }
+}
 
-    static IEnumerable<JsonNode?> Ingress(string id, JsonNode group, TemplateValues values)
+/// <summary>
+/// The ingress rules of a template's security groups, indexed once per template and each group's
+/// answer remembered per port, so that many instances sharing many groups cost no more than one.
+/// </summary>
+public sealed class SecurityGroupIngress(TemplateValues values)
+{
+    readonly Dictionary<(string, int), bool> _open = [];
+    Dictionary<string, List<JsonNode?>>? _separate;
+
+    public bool IsOpen(string id, JsonNode group, int port)
     {
+        if (_open.TryGetValue((id, port), out var known)) return known;
         var inline = group["Properties"]?["SecurityGroupIngress"] as JsonArray ?? [];
-        var separate = values.Resources
-            .Where(r => TemplateValues.Scalar(r.Value?["Type"]) == "AWS::EC2::SecurityGroupIngress")
-            .Select(r => r.Value?["Properties"])
-            .Where(rule => values.Resolve(rule?["GroupId"]) is TemplateValue.Resource { LogicalId: var target } && target == id);
-        return inline.Concat(separate);
+        var separate = Separate().GetValueOrDefault(id) ?? [];
+        return _open[(id, port)] = inline.Concat(separate).Any(rule => Covers(rule, port));
     }
 
-    static bool IsOpen(JsonNode? rule, int port, TemplateValues values)
+    Dictionary<string, List<JsonNode?>> Separate() => _separate ??= values.Resources
+        .Where(r => TemplateValues.Scalar(r.Value?["Type"]) == "AWS::EC2::SecurityGroupIngress")
+        .Select(r => r.Value?["Properties"])
+        .Select(rule => (Target: (values.Resolve(rule?["GroupId"]) as TemplateValue.Resource)?.LogicalId, Rule: rule))
+        .Where(x => x.Target is not null)
+        .GroupBy(x => x.Target!)
+        .ToDictionary(g => g.Key, g => g.Select(x => x.Rule).ToList());
+
+    bool Covers(JsonNode? rule, int port)
     {
         string? Literal(string name) => (values.Resolve(rule?[name]) as TemplateValue.Literal)?.Text;
         var everywhere = Literal("CidrIp") == "0.0.0.0/0" || Literal("CidrIpv6") == "::/0";

@@ -17,6 +17,21 @@ public static class FindingText
         return $"FAIL {head}: {rule.What} — {f.Outcome.Detail}. Fix: {f.Fix}.{sources}";
     }
 
+    const int MaxLine = 2000;
+
+    /// <summary>
+    /// A line safe for a terminal whatever the input held: control characters (an escape sequence in a
+    /// logical id) shown as <c>?</c>, and cut at <see cref="MaxLine"/> characters.
+    /// </summary>
+    public static string Printable(string line)
+    {
+        var clean = string.Create(Math.Min(line.Length, MaxLine), line, (span, source) =>
+        {
+            for (var i = 0; i < span.Length; i++) span[i] = char.IsControl(source[i]) ? '?' : source[i];
+        });
+        return line.Length > MaxLine ? $"{clean}… ({line.Length - MaxLine} more characters)" : clean;
+    }
+
     public static string Summary(LintReport report)
     {
         var failures = report.Failures.ToList();

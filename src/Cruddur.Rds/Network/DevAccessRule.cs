@@ -57,15 +57,21 @@ public static class DevAccessRule
         }
     }
 
+    /// <summary>
+    /// The region is settled before the client exists: the SDK would otherwise fail inside the call with
+    /// an AmazonClientException ("No RegionEndpoint or ServiceURL configured") that names no fix.
+    /// </summary>
     static AmazonEC2Config Config(Ec2Target target)
     {
+        var region = target.Region ?? FallbackRegionFactory.GetRegionEndpoint()?.SystemName
+            ?? throw new CruddurException("no AWS region (set AWS_REGION, pass --region, or give your AWS profile a region)");
         var config = new AmazonEC2Config();
         if (target.EndpointUrl is { } url)
         {
             config.ServiceURL = url.ToString();
-            if (target.Region is { } signingRegion) config.AuthenticationRegion = signingRegion;
+            config.AuthenticationRegion = region;
         }
-        else if (target.Region is { } region)
+        else
         {
             config.RegionEndpoint = Amazon.RegionEndpoint.GetBySystemName(region);
         }

@@ -3,7 +3,8 @@ namespace Cruddur.Rds.Rules;
 /// <summary>
 /// One row of the rule table in shared/rds-rules.md: what it checks, our severity, how to fix it (as
 /// <c>aws rds</c> flags, and as CloudFormation properties in <c>TemplateFix</c>), and
-/// the controls of other tools that check the same thing (so a finding can be traced to its source).
+/// the controls of other tools that check the same thing (so a finding can be traced to its source),
+/// and the page of the rule's first source (Security Hub's control, else the RDS guide or API).
 /// </summary>
 public sealed record Rule(
     string Id,
@@ -14,8 +15,12 @@ public sealed record Rule(
     string CdkNag,
     string Checkov,
     string Practice,
-    string TemplateFix)
+    string TemplateFix,
+    string HelpUri)
 {
+    /// <summary>The id as one PascalCase word (<c>RDS-PI-CMK</c> → <c>RdsPiCmk</c>), as SARIF's rule name.</summary>
+    public string Name => string.Concat(Id.Split('-').Select(part => part[..1] + part[1..].ToLowerInvariant()));
+
     /// <summary>The source control ids, one bracket, empty sources left out.</summary>
     public string Sources =>
         string.Join("; ", new[]

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
+using Cruddur.Api.Tests.Auth;
 using Npgsql;
 
 namespace Cruddur.Api.Tests.Faults;
@@ -8,15 +9,15 @@ namespace Cruddur.Api.Tests.Faults;
 /// The API under a stream of posts while its database restarts or loses every connection: each request
 /// is answered 201 or 503, never 500 nor left hanging, no 201 is lost, and it serves again on its own.
 /// </summary>
-public class DatabaseFaultTests(OwnCluster cluster) : IClassFixture<OwnCluster>
+public class DatabaseFaultTests(OwnCluster cluster, TestUserPool pool) : IClassFixture<OwnCluster>
 {
-    const string Handle = "bayko";
+    const string Handle = OwnCluster.Poster;
 
     [Fact]
     public async Task A_database_restart_during_posts_gives_503s_then_serves_again_and_loses_no_201()
     {
         await using var app = await StartApiAsync();
-        var stream = new PostStream(app.Address(), Handle);
+        var stream = new PostStream(app.Address(), pool.AccessToken(Handle));
         stream.Start();
         await stream.WaitForMoreAsync(201, 20);
 
@@ -35,7 +36,7 @@ public class DatabaseFaultTests(OwnCluster cluster) : IClassFixture<OwnCluster>
     public async Task Terminating_every_api_connection_during_posts_gives_no_500_and_loses_no_201()
     {
         await using var app = await StartApiAsync();
-        var stream = new PostStream(app.Address(), Handle);
+        var stream = new PostStream(app.Address(), pool.AccessToken(Handle));
         stream.Start();
         await stream.WaitForMoreAsync(201, 20);
 
@@ -65,8 +66,10 @@ public class DatabaseFaultTests(OwnCluster cluster) : IClassFixture<OwnCluster>
         await Problem.ReadAsync(await client.GetAsync("/api/health"), HttpStatusCode.ServiceUnavailable);
         await Problem.ReadAsync(await client.GetAsync("/api/activities/home"), HttpStatusCode.ServiceUnavailable);
         await Problem.ReadAsync(await client.GetAsync($"/api/activities/@{Handle}"), HttpStatusCode.ServiceUnavailable);
-        await Problem.ReadAsync(await client.PostAsync("/api/activities", new StringContent(
-            $$"""{"handle":"{{Handle}}","message":"too early","ttl":"1-day"}""", System.Text.Encoding.UTF8, "application/json")), HttpStatusCode.ServiceUnavailable);
+        using var post = new HttpRequestMessage(HttpMethod.Post, "/api/activities")
+            { Content = new StringContent("""{"message":"too early","ttl":"1-day"}""", System.Text.Encoding.UTF8, "application/json") };
+        post.Headers.Authorization = new("Bearer", pool.AccessToken(Handle));
+        await Problem.ReadAsync(await client.SendAsync(post), HttpStatusCode.ServiceUnavailable);
         await cluster.StartAsync();
 
         await ApiHealth.AssertHealthyWithin5SecondsAsync(app.Address());
@@ -76,7 +79,7 @@ public class DatabaseFaultTests(OwnCluster cluster) : IClassFixture<OwnCluster>
 
     async Task<WebApplication> StartApiAsync()
     {
-        var app = CruddurApi.Build(new ApiSettings(cluster.Database, 0, null));
+        var app = CruddurApi.Build(pool.ApiSettings(cluster.Database));
         await app.StartAsync();
         return app;
     }

@@ -2,12 +2,13 @@ using System.Diagnostics;
 using System.Net;
 using System.Runtime.InteropServices;
 using System.Text.Json;
+using Cruddur.Api.Tests.Auth;
 using Cruddur.Testing;
 
 namespace Cruddur.Api.Tests.Faults;
 
 /// <summary>SIGTERM to <c>cruddur serve</c> (what a container runtime sends) while posts stream in.</summary>
-public class GracefulShutdownTests(PostgresServer server)
+public class GracefulShutdownTests(PostgresServer server, TestUserPool pool)
 {
     const int SigTerm = 15;
 
@@ -18,19 +19,22 @@ public class GracefulShutdownTests(PostgresServer server)
     public async Task Sigterm_during_posts_finishes_the_request_in_flight_closes_the_pool_and_loses_no_201()
     {
         var database = await server.CreateDatabaseAsync("graceful_shutdown");
-        await Rows.ReadAsync<int>(database.Settings, "INSERT INTO users (display_name, handle) VALUES ('Shut Down', 'shutdown')");
+        await Rows.ReadAsync<int>(database.Settings, "INSERT INTO users (display_name, handle, cognito_user_id) VALUES ('Shut Down', 'shutdown', @sub)",
+            ("sub", TestUserPool.SubOf("shutdown")));
         var port = FreePort();
         using var serve = Process.Start(CliProcess.StartInfo(
-            new Dictionary<string, string?> { ["CONNECTION_URL"] = database.Settings.ConnectionString, ["OTEL_EXPORTER_OTLP_ENDPOINT"] = null },
+            new Dictionary<string, string?>(pool.Environment) { ["CONNECTION_URL"] = database.Settings.ConnectionString, ["OTEL_EXPORTER_OTLP_ENDPOINT"] = null },
             "serve", "--port", port.ToString()))!;
         var stdout = new List<string>();
         await ReadUntilAsync(serve, stdout, line => line.StartsWith("Listening: "));
         var api = new Uri($"http://127.0.0.1:{port}");
         using var client = new HttpClient { BaseAddress = api, Timeout = TimeSpan.FromSeconds(60) };
-        var heldBack = new HeldBackContent("""{"handle":"shutdown","message":"in flight at SIGTERM","ttl":"1-day"}""");
-        var inFlight = client.PostAsync("/api/activities", heldBack);
+        var heldBack = new HeldBackContent("""{"message":"in flight at SIGTERM","ttl":"1-day"}""");
+        using var post = new HttpRequestMessage(HttpMethod.Post, "/api/activities") { Content = heldBack };
+        post.Headers.Authorization = new("Bearer", pool.AccessToken("shutdown"));
+        var inFlight = client.SendAsync(post);
         await heldBack.FirstHalfSent.WaitAsync(TimeSpan.FromSeconds(60));
-        var stream = new PostStream(api, "shutdown");
+        var stream = new PostStream(api, pool.AccessToken("shutdown"));
         stream.Start();
         await stream.WaitForMoreAsync(201, 20);
 

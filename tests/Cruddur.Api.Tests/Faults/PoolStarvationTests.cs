@@ -1,10 +1,11 @@
 using System.Net;
+using Cruddur.Api.Tests.Auth;
 using Npgsql;
 
 namespace Cruddur.Api.Tests.Faults;
 
 /// <summary>More concurrent requests than connections, with every connection stuck behind a lock.</summary>
-public class PoolStarvationTests(OwnCluster cluster) : IClassFixture<OwnCluster>
+public class PoolStarvationTests(OwnCluster cluster, TestUserPool pool) : IClassFixture<OwnCluster>
 {
     const int PoolSize = 2;
     const int Requests = 24;
@@ -13,7 +14,7 @@ public class PoolStarvationTests(OwnCluster cluster) : IClassFixture<OwnCluster>
     public async Task Requests_beyond_a_starved_pool_wait_a_bounded_time_then_get_503_and_the_api_recovers()
     {
         var starved = cluster.Database with { Settings = new NpgsqlConnectionStringBuilder(cluster.Database.Settings.ConnectionString) { MaxPoolSize = PoolSize } };
-        await using var app = CruddurApi.Build(new ApiSettings(starved, 0, null));
+        await using var app = CruddurApi.Build(pool.ApiSettings(starved));
         await app.StartAsync();
         using var client = new HttpClient { BaseAddress = app.Address(), Timeout = TimeSpan.FromSeconds(60) };
         await using var blocker = new NpgsqlConnection(cluster.Database.Settings.ConnectionString);
@@ -24,8 +25,7 @@ public class PoolStarvationTests(OwnCluster cluster) : IClassFixture<OwnCluster>
 
         var answers = await Task.WhenAll(Enumerable.Range(0, Requests).Select(i => i % 2 == 0
             ? client.GetAsync("/api/activities/home")
-            : client.PostAsync("/api/activities", new StringContent(
-                $$"""{"handle":"bayko","message":"starved {{i}}","ttl":"1-day"}""", System.Text.Encoding.UTF8, "application/json"))));
+            : client.SendAsync(Post($"starved {i}"))));
         var connections = await cluster.QueryAsync<long>(
             "SELECT count(*) FROM pg_stat_activity WHERE datname = @database AND application_name = 'cruddur-api'", ("database", cluster.Database.Name));
         await transaction.RollbackAsync();
@@ -36,5 +36,12 @@ public class PoolStarvationTests(OwnCluster cluster) : IClassFixture<OwnCluster>
         await ApiHealth.AssertHealthyWithin5SecondsAsync(app.Address());
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/activities/home")).StatusCode);
         Assert.Empty(await cluster.QueryAsync<Guid>("SELECT uuid FROM activities WHERE message LIKE 'starved %'"));
+    }
+
+    HttpRequestMessage Post(string message)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/activities") { Content = System.Net.Http.Json.JsonContent.Create(new { message, ttl = "1-day" }) };
+        request.Headers.Authorization = new("Bearer", pool.AccessToken(OwnCluster.Poster));
+        return request;
     }
 }

@@ -35,7 +35,7 @@ public static class HostileCorpus
         {
             var sql = SqlMetacharacters[i];
             var escaped = Uri.EscapeDataString(sql);
-            Add($"sql {i} as the handle of a post", HostileRequest.PostFields(sql, "m", "1-day", 422));
+            Add($"sql {i} as the handle of a post", HostileRequest.PostFields(sql, "m", "1-day", 403));
             Add($"sql {i} as the ttl of a post", HostileRequest.PostFields(H, "m", sql, 422));
             Add($"sql {i} as a stored message", HostileRequest.PostFields(H, $"msg {sql} end", "1-day", 201));
             Add($"sql {i} as limit", HostileRequest.Get($"/api/activities/home?limit={escaped}", 400));
@@ -87,7 +87,7 @@ public static class HostileCorpus
         add("trailing garbage after the object", HostileRequest.Post(valid + "{}", 400));
         add("a comment in the JSON", HostileRequest.Post("/* c */" + valid, 400));
         add("a trailing comma", HostileRequest.Post($$"""{"handle":"{{H}}","message":"m","ttl":"1-day",}""", 400));
-        add("a huge handle in the body", HostileRequest.PostFields(new string('h', 100_000), "m", "1-day", 422));
+        add("a huge handle in the body", HostileRequest.PostFields(new string('h', 100_000), "m", "1-day", 403));
         add("a NUL in the handle", HostileRequest.Post($$"""{"handle":"{{H}}\u0000","message":"m","ttl":"1-day"}""", 422));
         add("a NUL in the ttl", HostileRequest.Post($$"""{"handle":"{{H}}","message":"m","ttl":"1-day\u0000"}""", 422));
         add("a lone surrogate in the handle", HostileRequest.Post("""{"handle":"\udc00","message":"m","ttl":"1-day"}""", 422));

@@ -17,11 +17,12 @@ public class HostileInputTests(ApiServer api) : IClassFixture<ApiServer>
     public async Task A_hostile_request_is_a_4xx_problem_or_stored_exactly_and_nothing_else_changes(string name)
     {
         var request = HostileCorpus.Requests[name];
-        await api.ExecuteAsync("INSERT INTO users (display_name, handle) VALUES ('Corpus', @handle) ON CONFLICT DO NOTHING", ("handle", CorpusHandle));
+        await api.ExecuteAsync("INSERT INTO users (display_name, handle, cognito_user_id) VALUES ('Corpus', @handle, @sub) ON CONFLICT DO NOTHING",
+            ("handle", CorpusHandle), ("sub", Auth.TestUserPool.SubOf(CorpusHandle)));
         var before = await TablesAsync();
         using var client = new HttpClient { BaseAddress = api.Client.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
 
-        using var response = await client.SendAsync(request.ToMessage(CorpusHandle));
+        using var response = await client.SendAsync(api.SignedIn(request.ToMessage(CorpusHandle), CorpusHandle));
 
         if (request.Expected != 201)
         {

@@ -36,7 +36,7 @@ public class ConcurrentUpTests : IAsyncLifetime
         Assert.All(both, up => Assert.Equal(0, up.ExitCode));
         Assert.Single(both, up => up.Stdout.Contains("Seeded: 2 users, 1 activity (0 already present)"));
         Assert.Single(both, up => up.Stdout.Contains("Skipped: the database already has users"));
-        Assert.Contains(both, up => up.Stdout.Contains($"Waiting: another cruddur is using the local cluster in {_home}"));
+        Assert.Contains(both, up => up.Stderr.Contains($"Waiting: another cruddur is using the local cluster in {_home}"));
         Assert.Equal(0, destroy.ExitCode);
         Assert.Equal(["notes.txt"], leftAfterDestroy);
         Assert.Equal(0, again.ExitCode);

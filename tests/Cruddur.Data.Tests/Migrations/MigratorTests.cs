@@ -21,7 +21,7 @@ public class MigratorTests(PostgresServer server)
 
         Assert.True(first >= 1);
         Assert.Equal(0, second);
-        Assert.Empty(await migrator.PendingAsync(Ct));
+        Assert.Empty((await migrator.StatusAsync(Ct)).Pending);
         Assert.Equal(new RowCounts(2, 1), await RowCounts.ReadAsync(database, Ct));
     }
 

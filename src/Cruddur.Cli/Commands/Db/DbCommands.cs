@@ -10,6 +10,7 @@ public static class DbCommands
         CreateCommand.Build(),
         DropCommand.Build(),
         SchemaLoadCommand.Build(),
+        MigrateCommand.Build(),
         SeedCommand.Build(),
         SetupCommand.Build(),
         ConnectCommand.Build(),
@@ -17,5 +18,8 @@ public static class DbCommands
         StatusCommand.Build(),
         RolesCommand.Build(),
         CaBundleCommand.Build(),
+        DumpCommand.Build(),
+        RestoreCommand.Build(),
+        UrlCommand.Build(),
     };
 }

@@ -1,35 +1,68 @@
 using System.CommandLine;
+using System.Text.Json;
 using Cruddur.Cli.Output;
 using Cruddur.Data.Admin;
 using Cruddur.Data.Migrations;
+using Cruddur.Data.Settings;
 
 namespace Cruddur.Cli.Commands.Db;
 
-/// <summary>Replaces the document's troubleshooting step (<c>echo $CONNECTION_URL</c>, which prints the password).</summary>
+/// <summary>
+/// Replaces the document's troubleshooting step (<c>echo $CONNECTION_URL</c>, which prints the password).
+/// Exit code 3 when the database is absent or not migrated as this build expects, so scripts can check it.
+/// </summary>
 public static class StatusCommand
 {
+    public const int NotReady = 3;
+
+    sealed record Report(string Url, string Server, string Version, string Database, bool Present, MigrationStatus? Migrations, RowCounts? Rows)
+    {
+        public bool UpToDate => Present && Migrations is { UpToDate: true };
+    }
+
     public static Command Build()
     {
-        var command = new Command("status", "Can it connect, server version, migrations applied and pending, row counts") { CommonOptions.Prod };
+        var command = new Command("status", "Can it connect, server version, migrations applied and pending, row counts; exit 3 when not up to date")
+        {
+            CommonOptions.Prod, CommonOptions.Json,
+        };
         CommandAction.Set(command, async (result, ct) =>
         {
-            var database = await Targets.ResolveAsync(result, ct);
-            var version = await DatabaseAdmin.ServerVersionAsync(database, ct);
-            var present = await DatabaseAdmin.ExistsAsync(database, ct);
-            Terminal.Console.Line($"Url: {database.RedactedUrl}");
-            Terminal.Console.Line($"Server: {database.Endpoint} PostgreSQL {version}   Database: {database.Name} ({(present ? "present" : "absent")})");
-            if (!present) return;
-
-            var migrator = new Migrator(database);
-            var applied = await migrator.AppliedAsync(ct);
-            var pending = await migrator.PendingAsync(ct);
-            foreach (var name in applied) Terminal.Console.Line($"[X] {name}");
-            foreach (var name in pending) Terminal.Console.Line($"[ ] {name}");
-            Terminal.Console.Line($"Applied: {applied.Count}   Pending: {pending.Count}");
-            if (applied.Count == 0) return;
-            var rows = await RowCounts.ReadAsync(database, ct);
-            Terminal.Console.Line($"Rows: users {rows.Users}, activities {rows.Activities}");
+            var report = await ReadAsync(await Targets.ResolveAsync(result, ct), ct);
+            if (result.GetValue(CommonOptions.Json)) Terminal.Console.Line(JsonSerializer.Serialize(report, JsonOutput.Options));
+            else Print(report);
+            return report.UpToDate ? 0 : NotReady;
         });
         return command;
+    }
+
+    static async Task<Report> ReadAsync(Database database, CancellationToken ct)
+    {
+        var version = await DatabaseAdmin.ServerVersionAsync(database, ct);
+        var present = await DatabaseAdmin.ExistsAsync(database, ct);
+        var migrations = present ? await new Migrator(database).StatusAsync(ct) : null;
+        var rows = migrations is { Applied.Count: > 0 } ? await RowCounts.ReadAsync(database, ct) : null;
+        return new Report(database.RedactedUrl, database.Endpoint, version, database.Name, present, migrations, rows);
+    }
+
+    static void Print(Report report)
+    {
+        Terminal.Console.Line($"Url: {report.Url}");
+        Terminal.Console.Line($"Server: {report.Server} PostgreSQL {report.Version}   Database: {report.Database} ({(report.Present ? "present" : "absent")})");
+        if (report.Migrations is not { } migrations)
+        {
+            Terminal.Console.Warn($"Not ready: database {report.Database} does not exist (run: cruddur db create, then cruddur db migrate)");
+            return;
+        }
+        foreach (var name in migrations.Applied)
+            Terminal.Console.Line(migrations.NotInBuild.Contains(name) ? $"[?] {name} (applied, but not in this build: deleted or renamed?)" : $"[X] {name}");
+        foreach (var name in migrations.Pending) Terminal.Console.Line($"[ ] {name}");
+        var notInBuild = migrations.NotInBuild.Count > 0 ? $"   Not in this build: {migrations.NotInBuild.Count}" : "";
+        Terminal.Console.Line($"Applied: {migrations.Applied.Count}   Pending: {migrations.Pending.Count}{notInBuild}");
+        if (report.Rows is { } rows) Terminal.Console.Line($"Rows: users {rows.Users}, activities {rows.Activities}");
+        if (migrations.Pending.Count > 0)
+            Terminal.Console.Warn($"Not ready: {migrations.Pending.Count} pending migration(s) (run: cruddur db migrate)");
+        if (migrations.NotInBuild.Count > 0)
+            Terminal.Console.Warn($"Not ready: {migrations.NotInBuild.Count} applied migration(s) this build does not have (restore the file, or check out the code that has it)");
     }
 }

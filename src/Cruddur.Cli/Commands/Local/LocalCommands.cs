@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json;
 using Cruddur.Cli.Output;
 using Cruddur.Data.Settings;
 
@@ -20,13 +21,18 @@ public static class LocalCommands
             Terminal.Console.Line("Stopped");
         });
 
-        var status = new Command("status", "Is the local cluster created and running, and where");
-        CommandAction.Set(status, (_, _) =>
+        var status = new Command("status", "Is the local cluster created and running, and where (exit 3 when stopped)") { CommonOptions.Json };
+        CommandAction.Set(status, (result, _) =>
         {
             var cluster = Targets.Cluster();
             var state = cluster.Status();
-            var where = cluster.ConnectionIfInitialized() is { } settings ? Redact.Url(settings) : "not created (run: cruddur local start)";
-            Terminal.Console.Line($"Cluster: {where}");
+            var url = cluster.ConnectionIfInitialized() is { } settings ? Redact.Url(settings) : null;
+            if (result.GetValue(CommonOptions.Json))
+            {
+                Terminal.Console.Line(JsonSerializer.Serialize(new { url, state.Initialized, state.Running, state.Port, state.DataDirectory }, JsonOutput.Options));
+                return Task.FromResult(state.Running ? 0 : 3);
+            }
+            Terminal.Console.Line($"Cluster: {url ?? "not created (run: cruddur local start)"}");
             Terminal.Console.Line($"Data: {state.DataDirectory}");
             Terminal.Console.Line($"State: {(state.Running ? "running" : "stopped")}");
             return Task.FromResult(state.Running ? 0 : 3);
@@ -55,7 +61,7 @@ public static class LocalCommands
             cluster.Progress = report;
             return await cluster.StartAsync(ct);
         });
-        cluster.Progress = Terminal.Console.Line;
+        cluster.Progress = Terminal.Console.Detail;
         Terminal.Console.Line($"Running: {Redact.Url(settings)}");
     }
 }

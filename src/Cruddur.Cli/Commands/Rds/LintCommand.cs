@@ -3,6 +3,7 @@ using Cruddur.Cli.Output;
 using Cruddur.Data;
 using Cruddur.Rds.Inputs;
 using Cruddur.Rds.Lint;
+using Cruddur.Rds.Lint.Reports;
 using Cruddur.Rds.Rules;
 
 namespace Cruddur.Cli.Commands.Rds;
@@ -18,20 +19,28 @@ public static class LintCommand
     public static Command Build()
     {
         var file = new Argument<string?>("file") { Description = "The configuration to check; - or nothing reads stdin", Arity = ArgumentArity.ZeroOrOne };
-        var format = new Option<string>("--format") { Description = "What the input is (auto detects it)", DefaultValueFactory = _ => "auto" };
-        format.AcceptOnlyFromAmong("auto", "cli", "describe", "cfn");
+        var inputFormat = new Option<string>("--input") { Description = "What the input is (auto detects it)", DefaultValueFactory = _ => "auto" };
+        inputFormat.AcceptOnlyFromAmong("auto", "cli", "describe", "cfn");
+        var format = new Option<string>("--format") { Description = "Output: text lines, one JSON document, or SARIF 2.1.0 for code scanning", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json", "sarif");
         var failOn = new Option<string>("--fail-on") { Description = "The lowest severity that makes the exit code 2", DefaultValueFactory = _ => "high" };
         failOn.AcceptOnlyFromAmong("critical", "high", "medium", "low", "info");
         var command = new Command("lint",
             "Check an aws rds create-db-instance command, describe-db-instances JSON or a CloudFormation template against the RDS rules " +
-            "(exit 0: clean at --fail-on, 2: findings at or above it, 1: unreadable input)") { file, format, failOn };
+            "(exit 0: clean at --fail-on, 2: findings at or above it, 1: unreadable input)") { file, inputFormat, format, failOn };
         CommandAction.Set(command, async (result, ct) =>
         {
-            var text = await ReadAsync(result.GetValue(file), ct);
-            var input = InputReader.Read(text, Enum.Parse<InputFormat>(result.GetValue(format)!, ignoreCase: true));
+            var path = result.GetValue(file);
+            var text = await ReadAsync(path, ct);
+            var input = InputReader.Read(text, Enum.Parse<InputFormat>(result.GetValue(inputFormat)!, ignoreCase: true));
             var threshold = SeverityNames.Parse(result.GetValue(failOn)!);
             var report = Linter.Lint(input, LintContext.FromEnvironment());
-            Print(input, report, threshold);
+            switch (result.GetValue(format))
+            {
+                case "json": Console.Out.Write(JsonReport.Render(report, LintedSource.Of(path, text, input), input.Kind, threshold)); break;
+                case "sarif": Console.Out.Write(SarifLog.Render(report, LintedSource.Of(path, text, input))); break;
+                default: Print(input, report, threshold); break;
+            }
             return report.Blocking(threshold).Any() ? FindingsExitCode : 0;
         });
         return command;
@@ -41,15 +50,15 @@ public static class LintCommand
     {
         foreach (var name in input.Instances.Select(i => i.Name))
         {
-            Terminal.Console.Banner($"rds lint {name} ({Describe(input.Kind)})");
+            Terminal.Console.Banner(FindingText.Printable($"rds lint {name} ({Describe(input.Kind)})"));
             foreach (var finding in report.Findings.Where(f => f.Instance == name && (f.IsFailure || f.IsUnknown || f.IsAccepted)))
             {
-                var line = FindingText.Line(finding);
+                var line = FindingText.Printable(FindingText.Line(finding));
                 if (finding.IsFailure && finding.Rule.Severity >= threshold) Terminal.Console.Warn(line);
                 else Terminal.Console.Line(line);
             }
         }
-        foreach (var note in report.Notes) Terminal.Console.Line($"Skipped: {note}");
+        foreach (var note in report.Notes) Terminal.Console.Line(FindingText.Printable($"Skipped: {note}"));
         Terminal.Console.Line(FindingText.Summary(report));
         Terminal.Console.Line(FindingText.Result(report, threshold));
     }
@@ -65,10 +74,17 @@ public static class LintCommand
     {
         if (path is null && !Console.IsInputRedirected)
             throw new CruddurException("nothing to check: give a file, or pipe it in (cruddur rds plan --output cli | cruddur rds lint)");
-        if (path is null or "-") return await Console.In.ReadToEndAsync(ct);
+        if (path is null or "-")
+        {
+            await using var stdin = Console.OpenStandardInput();
+            return await InputText.ReadAsync(stdin, ct);
+        }
+        var shown = path.Length > 200 ? path[..200] + "…" : path;
+        if (Directory.Exists(path)) throw new CruddurException($"cannot read {shown} (a directory; give a file)");
         try
         {
-            return await File.ReadAllTextAsync(path, ct);
+            await using var file = File.OpenRead(path);
+            return await InputText.ReadAsync(file, ct);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -76,10 +92,11 @@ public static class LintCommand
             {
                 FileNotFoundException => "no such file",
                 DirectoryNotFoundException => "no such directory",
+                PathTooLongException => "the path is too long",
                 UnauthorizedAccessException => "permission denied",
                 _ => "read error",
             };
-            throw new CruddurException($"cannot read {path} ({cause})", e);
+            throw new CruddurException($"cannot read {shown} ({cause})", e);
         }
     }
 }

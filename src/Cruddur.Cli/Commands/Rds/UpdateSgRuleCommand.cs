@@ -60,11 +60,13 @@ public static partial class UpdateSgRuleCommand
             ? url
             : throw new CruddurException($"{flag} '{text}' is not an http(s) URL");
 
+    /// <summary>The flag, else the document's variable; an invalid value is named by where it came from.</summary>
     static string Required(string? flag, string variable, string name, Regex pattern)
     {
         var value = flag ?? Environment.GetEnvironmentVariable(variable);
         if (string.IsNullOrEmpty(value)) throw new CruddurException($"no security group {(variable == "DB_SG_ID" ? "id" : "rule id")} (set {variable} or pass {name})");
-        return pattern.IsMatch(value) ? value : throw new CruddurException($"{name} '{value}' is not valid (expected {(variable == "DB_SG_ID" ? "sg-" : "sgr-")} and hex digits)");
+        var source = flag is null ? variable : name;
+        return pattern.IsMatch(value) ? value : throw new CruddurException($"{source} '{value}' is not valid (expected {(variable == "DB_SG_ID" ? "sg-" : "sgr-")} and hex digits)");
     }
 
     /// <summary>The document wrote GITPOD; a rule that names who and where is easier to audit.</summary>

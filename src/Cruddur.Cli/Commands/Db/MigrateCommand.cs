@@ -1,0 +1,14 @@
+using System.CommandLine;
+
+namespace Cruddur.Cli.Commands.Db;
+
+/// <summary>dbmate's and rails' name for schema-load, and <c>migrate new NAME</c> to start the next migration.</summary>
+public static class MigrateCommand
+{
+    public static Command Build()
+    {
+        var command = new Command("migrate", "Apply the pending migrations (the same as schema-load)") { CommonOptions.Prod, NewMigrationCommand.Build() };
+        CommandAction.Set(command, async (result, ct) => await SchemaLoadCommand.RunAsync(await Targets.ResolveAsync(result, ct), ct));
+        return command;
+    }
+}

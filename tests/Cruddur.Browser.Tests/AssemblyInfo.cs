@@ -1,0 +1,1 @@
+[assembly: AssemblyFixture(typeof(Cruddur.Testing.PostgresServer))]
