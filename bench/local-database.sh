@@ -3,6 +3,7 @@
 #                           the cleanup trap, so that `cruddur local destroy` only ever meets this folder
 #   start_local_database    `cruddur up --no-api` there; sets port, PGPASSWORD and CONNECTION_URL
 #   destroy_local_database  `cruddur local destroy`, then the folder bench_home made (with work in it)
+#   write_feed_sql FILE     the service's home feed query for pgbench
 bench_home() {
   export CRUDDUR_HOME; CRUDDUR_HOME="$(mktemp -d "/tmp/cruddur-$1-XXXXXX")"
   work="$CRUDDUR_HOME/work"; mkdir -p "$work"
@@ -20,4 +21,19 @@ start_local_database() {
 destroy_local_database() {
   "$root/cruddur" local destroy >/dev/null 2>&1 || true
   rm -rf "$CRUDDUR_HOME"
+}
+
+# The service's own feed query (Sql/Activities/Home.sql) in the wrapper the service puts it in
+# (Sql/Json/Page.sql), first page, limit 20: both files read as they are, nothing re-typed.
+write_feed_sql() {
+  local home
+  home=$(grep -v '^--' "$root/src/Cruddur.Api/Sql/Activities/Home.sql" \
+    | sed -e 's/@before_created_at/NULL::timestamptz/; s/@before_uuid/NULL::uuid/; s/@limit/:limit/')
+  {
+    echo '\set limit 20'
+    grep -v '^--' "$root/src/Cruddur.Data/Sql/Json/Page.sql" | while IFS= read -r line; do
+      if [ "$line" = "{query}" ]; then printf '%s\n' "$home"; else printf '%s\n' "$line"; fi
+    done
+    echo ";"
+  } > "$1"
 }

@@ -1,6 +1,9 @@
--- wrk script for bench/stress.sh: 90% GET /api/activities/home, 10% POST /api/activities.
--- Counts answers by class per thread; done() adds them up and prints one line the script reads.
+-- wrk script for bench/stress.sh and bench/feed.sh: GET /api/activities/home, and every POST_EVERY-th
+-- request (10 unless set) a POST /api/activities. Posts carry the access token bench/access-token.sh
+-- minted (TOKEN). Counts answers by class per thread; done() adds them up and prints one line the script reads.
 local counter = 0
+local post_every = tonumber(os.getenv("POST_EVERY") or "10")
+local authorization = "Bearer " .. (os.getenv("TOKEN") or "none")
 answers = { created = 0, ok = 0, client_error = 0, server_error = 0 }
 local threads = {}
 
@@ -11,9 +14,9 @@ end
 
 function request()
   counter = counter + 1
-  if counter % 10 == 0 then
-    local body = string.format('{"handle":"bayko","message":"stress %d %d","ttl":"1-hour"}', id, counter)
-    return wrk.format("POST", "/api/activities", { ["Content-Type"] = "application/json" }, body)
+  if counter % post_every == 0 then
+    local body = string.format('{"message":"stress %d %d","ttl":"1-hour"}', id, counter)
+    return wrk.format("POST", "/api/activities", { ["Content-Type"] = "application/json", ["Authorization"] = authorization }, body)
   end
   return wrk.format("GET", "/api/activities/home")
 end

@@ -16,10 +16,11 @@ if ! command -v wrk >/dev/null; then
 fi
 
 source "$root/bench/local-database.sh"
+source "$root/bench/access-token.sh"
 bench_home stress
-api_pid="" sampler_pid=""
+api_pid="" sampler_pid="" jwks_pid=""
 cleanup() {
-  for pid in $sampler_pid $api_pid; do kill "$pid" 2>/dev/null || true; done
+  for pid in $sampler_pid $api_pid $jwks_pid; do kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
   destroy_local_database
 }
@@ -28,7 +29,8 @@ trap cleanup EXIT
 start_local_database
 psql_() { psql -X -q -tA -h 127.0.0.1 -p "$port" -U postgres -d cruddur "$@"; }
 
-echo "== build (Release) and start the API"
+start_user_pool
+echo "== build (Release) and start the API (posts as bayko with an access token)"
 dotnet build "$root/src/Cruddur.Api" -c Release --nologo -v quiet -clp:ErrorsOnly >/dev/null
 PORT=$api_port dotnet "$root/src/Cruddur.Api/bin/Release/net10.0/Cruddur.Api.dll" > "$work/api.log" 2>&1 &
 api_pid=$!
@@ -71,6 +73,7 @@ rss = [r for t, _, r in samples if r > 0 and t - samples[0][0] >= 10] or rss
 first, last, peak = rss[0] / 1024, rss[-1] / 1024, max(rss) / 1024
 checks = [
     ("5xx answers", answers["server_error"], answers["server_error"] == 0),
+    ("4xx answers (a refused token would show here)", answers["client_error"], answers["client_error"] == 0),
     ("socket errors" + (f" (connect/read/write/timeout {'/'.join(socket.groups())})" if socket else ""), socket_errors, socket_errors == 0),
     (f"max API server connections (pool max {pool_max}, {len(conns)} samples)", max(conns), max(conns) <= pool_max),
     # wrk stops counting at the deadline, so posts still in flight then are stored but not counted.

@@ -4,10 +4,28 @@ using Npgsql;
 
 namespace Cruddur.Api;
 
-/// <summary>The API's one pooled data source, tuned for many short queries and a bounded wait when the server is down.</summary>
+/// <summary>
+/// The API's data sources, made here only: the pool every request uses, tuned for many short queries
+/// and a bounded wait when the server is down, and the feed cache's one listening connection.
+/// </summary>
 public static class ApiDatabase
 {
     public static NpgsqlDataSource Create(Database database) => DataSources.Create(database with { Settings = Tune(database.Settings) });
+
+    /// <summary>
+    /// Unpooled, so that it holds no slot of the request pool and a broken one is never handed out
+    /// again; named apart, so that it shows as the listener in pg_stat_activity. It must reach the
+    /// primary: a standby cannot LISTEN.
+    /// </summary>
+    public static NpgsqlDataSource CreateListener(Database database)
+    {
+        var settings = Tune(database.Settings);
+        settings.Pooling = false;
+        settings.ApplicationName += ListenerSuffix;
+        return DataSources.Create(database with { Settings = settings });
+    }
+
+    public const string ListenerSuffix = "-listener";
 
     public static NpgsqlConnectionStringBuilder Tune(NpgsqlConnectionStringBuilder settings) =>
         new(settings.ConnectionString)
@@ -23,9 +41,11 @@ public static class ApiDatabase
             // a smaller Maximum Pool Size in the connection settings is kept.
             MaxPoolSize = Math.Min(settings.MaxPoolSize, 64),
             NoResetOnClose = true,
-            // One connection per request, not multiplexing: with a starved pool, multiplexing's command
-            // timeouts left auto-prepared statements half-registered ("_auto0" does not exist, a 500)
-            // and once a request hanging; without it a stuck request fails cleanly (PoolStarvationTests).
+            // One connection per request, not multiplexing. Under a starved pool (PoolStarvationTests) Npgsql
+            // 10's multiplexing write loop spins without end once every connector of a full pool is
+            // unwritable (a command waiting for a connector has no timeout, and one loop serves the whole
+            // pool), and a pipelined Bind of an auto-prepared "_autoN" whose Parse was cancelled behind the
+            // lock fails with 26000; see bench/README.md.
             Multiplexing = false,
             ApplicationName = settings.ApplicationName ?? Telemetry.ServiceName,
         };

@@ -8,10 +8,13 @@ namespace Cruddur.Api;
 
 /// <summary>
 /// Everything the API is configured with: the database, the address and port, where traces go, the
-/// Cognito user pool whose users may post, and the browser origins of the frontend.
+/// Cognito user pool whose users may post, the browser origins of the frontend, whether feeds are cached.
 /// </summary>
 public sealed record ApiSettings(Database Database, int Port, OtlpTarget? Otlp)
 {
+    /// <summary><c>off</c> turns the feed cache off; anything else, or nothing, leaves it on.</summary>
+    public const string FeedCacheVariable = "CRUDDUR_FEED_CACHE";
+
     /// <summary>Cruddur's backend port.</summary>
     public const int DefaultPort = 4567;
     public const string HostVariable = "HOST";
@@ -24,6 +27,9 @@ public sealed record ApiSettings(Database Database, int Port, OtlpTarget? Otlp)
 
     public IReadOnlyList<string> Origins { get; init; } = FrontendCors.DefaultOrigins;
 
+    /// <summary>Whether the feeds' first pages are cached (<see cref="FeedCacheVariable"/>).</summary>
+    public bool FeedCache { get; init; } = true;
+
     /// <summary>The settings of the environment (OTEL_*, AWS_COGNITO_*, FRONTEND_URL, BACKEND_URL) for this database and port.</summary>
     public static ApiSettings FromEnvironment(Database database, int port, IPAddress host, Func<string, string?> variables) =>
         new(database, port, OtlpTarget.FromEnvironment(variables))
@@ -31,6 +37,7 @@ public sealed record ApiSettings(Database Database, int Port, OtlpTarget? Otlp)
             Host = host,
             Cognito = CognitoSettings.FromEnvironment(variables),
             Origins = FrontendCors.OriginsFromEnvironment(variables),
+            FeedCache = FeedCacheOn(variables),
         };
 
     /// <summary>
@@ -45,6 +52,13 @@ public sealed record ApiSettings(Database Database, int Port, OtlpTarget? Otlp)
         var host = variables(HostVariable) is { Length: > 0 } address ? ParseHost(address, HostVariable) : IPAddress.Loopback;
         return FromEnvironment(database, port, host, variables);
     }
+
+    public static bool FeedCacheOn(Func<string, string?> variables) => variables(FeedCacheVariable) switch
+    {
+        null or "" or "on" => true,
+        "off" => false,
+        var other => throw new CruddurException($"{FeedCacheVariable} is '{other}' (expected on or off)"),
+    };
 
     public static IPAddress ParseHost(string text, string source) =>
         IPAddress.TryParse(text, out var address)

@@ -1,6 +1,7 @@
 using Cruddur.Api.Apis;
 using Cruddur.Api.Auth;
 using Cruddur.Api.Cors;
+using Cruddur.Api.Feeds;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Scalar.AspNetCore;
@@ -31,19 +32,26 @@ public static class CruddurApi
             kestrel.Listen(settings.Host, settings.Port);
         });
         // Per-request logging costs throughput; failures are still logged.
-        builder.Logging.ClearProviders().AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.ClearProviders().AddSimpleConsole(console => console.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
 
         // On SIGTERM in-flight requests get this long to finish; then the data source is disposed with the host.
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(10));
         builder.Services.AddSingleton(_ => ApiDatabase.Create(settings.Database));
-        builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = DatabaseOutage.Describe);
+        builder.Services.AddSingleton(services => new DatabaseOutage(settings.Database.Name, services.GetRequiredService<ILogger<DatabaseOutage>>()));
+        builder.Services.AddFeedCache(settings);
+        builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails =
+            context => context.HttpContext.RequestServices.GetRequiredService<DatabaseOutage>().Describe(context));
         builder.Services.AddFrontendCors(settings.Origins);
         builder.Services.AddCognitoAuthentication(settings.Cognito);
         builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer<BearerSecurityScheme>().AddOperationTransformer<BearerSecurityScheme>());
         builder.Services.AddTracing(settings.Otlp);
 
         var app = builder.Build();
-        app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusCodeOf });
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = StatusCodeOf,
+            SuppressDiagnosticsCallback = app.Services.GetRequiredService<DatabaseOutage>().SuppressDiagnostics,
+        });
         app.UseStatusCodePages();
         app.UseHeadAsGet();
         app.UseRouting();

@@ -14,6 +14,16 @@ public sealed record RdsConfiguration
 {
     public required string Name { get; init; }
     public required InputKind Kind { get; init; }
+    /// <summary>A DB instance, a read replica of one (<see cref="SourceInstance"/>), or an RDS Proxy.</summary>
+    public Rules.Targets Target { get; init; } = Rules.Targets.Instance;
+    public string? SourceInstance { get; init; }
+    /// <summary>Whether the replica's source is encrypted, when the source is in the same input.</summary>
+    public bool? SourceEncrypted { get; init; }
+    public bool HasKmsKey { get; init; }
+    /// <summary>A proxy's RequireTLS.</summary>
+    public bool? RequireTls { get; init; }
+    /// <summary>A proxy's IAMAuth of each Auth entry (REQUIRED or DISABLED); null when no Auth is given.</summary>
+    public IReadOnlyList<string>? ProxyIamAuth { get; init; }
     public string? Engine { get; init; }
     public string? EngineVersion { get; init; }
     public bool? PubliclyAccessible { get; init; }

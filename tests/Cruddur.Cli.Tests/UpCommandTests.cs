@@ -19,7 +19,7 @@ public class UpCommandTests(PostgresServer server)
     {
         var database = await server.CreateDatabaseAsync("up_serves_the_seeded_activity", migrated: false);
         var port = FreePort();
-        using var up = Process.Start(CliProcess.StartInfo(Environment(database), "up", "--port", port.ToString()))!;
+        using var up = Process.Start(CliProcess.StartInfo(Environment(database), "up", "--port", port.ToString(), "--no-cognito"))!;
         var stdout = new List<string>();
 
         var listening = await ReadUntilAsync(up, stdout, line => line.StartsWith("Listening: "));

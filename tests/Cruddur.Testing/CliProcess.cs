@@ -26,6 +26,8 @@ public static class CliProcess
         start.Environment["NO_COLOR"] = "1";
         start.Environment.Remove("CONNECTION_URL");
         start.Environment.Remove("PROD_CONNECTION_URL");
+        // No developer's .env (which may point at production) reaches a test: tests that want one say where.
+        start.Environment["CRUDDUR_ROOT"] = Path.Combine(Path.GetTempPath(), "cruddur-tests-have-no-repository");
         foreach (var (key, value) in environment)
         {
             if (value is null) start.Environment.Remove(key);
@@ -34,9 +36,13 @@ public static class CliProcess
         return start;
     }
 
-    public static async Task<Result> RunWithInputAsync(IReadOnlyDictionary<string, string?> environment, string? stdin, params string[] args)
+    public static Task<Result> RunWithInputAsync(IReadOnlyDictionary<string, string?> environment, string? stdin, params string[] args) =>
+        RunAsync(StartInfo(environment, args), stdin);
+
+    /// <summary>Runs a process started as <paramref name="start"/> says (redirected), e.g. bash around the CLI.</summary>
+    public static async Task<Result> RunAsync(ProcessStartInfo start, string? stdin = null)
     {
-        using var process = Process.Start(StartInfo(environment, args))!;
+        using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         if (stdin is not null) await process.StandardInput.WriteAsync(stdin);
@@ -48,4 +54,16 @@ public static class CliProcess
 
     public static Task<Result> RunAsync(IReadOnlyDictionary<string, string?> environment, params string[] args) =>
         RunWithInputAsync(environment, null, args);
+
+    /// <summary>Reads a running command's stdout into <paramref name="lines"/> until a wanted line, failing with all it printed after two minutes or at its end.</summary>
+    public static async Task<string> ReadUntilAsync(Process process, List<string> lines, Func<string, bool> wanted)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+        {
+            lines.Add(line);
+            if (wanted(line)) return line;
+        }
+        throw new InvalidOperationException($"the command ended before the expected line; it printed:\n{string.Join('\n', lines)}\n{await process.StandardError.ReadToEndAsync()}");
+    }
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Cruddur.Api.Auth;
+using Cruddur.Api.Feeds;
 using Cruddur.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
@@ -17,11 +18,12 @@ public static class ActivitiesApi
         var api = app.MapGroup("/api/activities").WithTags("Activities");
         api.MapGet("/home", HomeAsync).WithName("HomeFeed")
             .WithSummary("The home feed: unexpired activities, newest first; the next page is in the Link header")
-            .Produces<Activity[]>(StatusCodes.Status200OK, Json).ProducesProblem(StatusCodes.Status400BadRequest);
+            .Produces<Activity[]>(StatusCodes.Status200OK, Json).Produces(StatusCodes.Status304NotModified)
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         api.MapGet("/@{handle}", ByHandleAsync).WithName("UserFeed")
             .WithSummary("One user's unexpired activities, newest first, paged like the home feed")
-            .Produces<Activity[]>(StatusCodes.Status200OK, Json).ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<Activity[]>(StatusCodes.Status200OK, Json).Produces(StatusCodes.Status304NotModified)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/{uuid:guid}", ShowAsync).WithName("ShowActivity")
             .WithSummary("One unexpired activity")
             .Produces<Activity>(StatusCodes.Status200OK, Json).ProducesProblem(StatusCodes.Status404NotFound);
@@ -39,27 +41,31 @@ public static class ActivitiesApi
     static readonly string ByHandleSql = PostgresJson.Page(Load("ByHandle.sql"));
     static readonly string HandleExistsSql = Load("HandleExists.sql");
     static readonly string ShowSql = PostgresJson.Object(Load("Show.sql"));
-    static readonly string CreateSql = PostgresJson.Object(Load("Create.sql"));
+    static readonly string CreateSql = Load("Create.sql");
     static readonly string AuthorSql = Load("Author.sql");
 
-    public static async Task<Results<ContentHttpResult, ProblemHttpResult>> HomeAsync(
-        string? limit, string? before, NpgsqlDataSource database, HttpRequest request, CancellationToken ct)
+    public static async Task<Results<FileContentHttpResult, StatusCodeHttpResult, ProblemHttpResult>> HomeAsync(
+        string? limit, string? before, NpgsqlDataSource database, FeedCache cache, HttpRequest request, CancellationToken ct)
     {
         var (page, error) = PageRequest.Parse(limit, before);
         if (page is null) return Problems.Field(StatusCodes.Status400BadRequest, error!);
-        var feed = await FeedPage.ReadAsync(database, "home-activities", HomeSql, page, null, ct);
-        return PageResult(feed, request, page);
+        var read = async (CancellationToken token) => await FeedPage.ReadAsync(database, "home-activities", HomeSql, page, null, token);
+        var feed = page.Before is null ? await cache.GetOrReadAsync(new FeedKey(null, page.Limit), read, ct) : await read(ct);
+        return FeedResponse.Of(feed!, request, page);
     }
 
-    public static async Task<Results<ContentHttpResult, ProblemHttpResult>> ByHandleAsync(
-        string handle, string? limit, string? before, NpgsqlDataSource database, HttpRequest request, CancellationToken ct)
+    public static async Task<Results<FileContentHttpResult, StatusCodeHttpResult, ProblemHttpResult>> ByHandleAsync(
+        string handle, string? limit, string? before, NpgsqlDataSource database, FeedCache cache, HttpRequest request, CancellationToken ct)
     {
         var (page, error) = PageRequest.Parse(limit, before);
         if (page is null) return Problems.Field(StatusCodes.Status400BadRequest, error!);
-        var feed = await FeedPage.ReadAsync(database, "user-activities", ByHandleSql, page, handle, ct);
-        if (feed.Length == 0 && !await HandleExistsAsync(database, handle, ct))
-            return Problems.NotFound($"no user has the handle {handle}");
-        return PageResult(feed, request, page);
+        var read = async (CancellationToken token) =>
+        {
+            var feed = await FeedPage.ReadAsync(database, "user-activities", ByHandleSql, page, handle, token);
+            return feed.Length == 0 && !await HandleExistsAsync(database, handle, token) ? null : feed;
+        };
+        var feed = page.Before is null ? await cache.GetOrReadAsync(new FeedKey(handle, page.Limit), read, ct) : await read(ct);
+        return feed is null ? Problems.NotFound($"no user has the handle {handle}") : FeedResponse.Of(feed, request, page);
     }
 
     public static async Task<Results<ContentHttpResult, ProblemHttpResult>> ShowAsync(
@@ -73,7 +79,7 @@ public static class ActivitiesApi
     }
 
     public static async Task<Results<ContentHttpResult, ProblemHttpResult>> CreateAsync(
-        NpgsqlDataSource database, ClaimsPrincipal user, HttpRequest request, HttpResponse response, CancellationToken ct)
+        NpgsqlDataSource database, FeedCache cache, ClaimsPrincipal user, HttpRequest request, HttpResponse response, CancellationToken ct)
     {
         var (body, problem) = await JsonBody.ReadObjectAsync(request, ct);
         if (problem is not null) return problem;
@@ -81,13 +87,20 @@ public static class ActivitiesApi
         if (activity is null) return Problems.Fields(StatusCodes.Status422UnprocessableEntity, errors);
 
         var uuid = Guid.CreateVersion7();
-        await using var command = database.CreateCommand(CreateSql);
-        command.Parameters.Add(new NpgsqlParameter<Guid>("uuid", uuid));
-        command.Parameters.Add(new NpgsqlParameter<string>("cognito_user_id", user.CognitoUserId()));
-        command.Parameters.Add(new NpgsqlParameter<string>("handle", NpgsqlDbType.Text) { TypedValue = activity.Handle });
-        command.Parameters.Add(new NpgsqlParameter<string>("message", activity.Message));
-        command.Parameters.Add(new NpgsqlParameter<TimeSpan>("ttl", NpgsqlDbType.Interval) { TypedValue = activity.Ttl });
-        if (await command.ExecuteScalarAsync(ct) is not string created) return await NotTheAuthorAsync(database, user, activity, ct);
+        await using var batch = database.CreateBatch();
+        var insert = new NpgsqlBatchCommand(CreateSql);
+        insert.Parameters.Add(new NpgsqlParameter<Guid>("uuid", uuid));
+        insert.Parameters.Add(new NpgsqlParameter<string>("cognito_user_id", user.CognitoUserId()));
+        insert.Parameters.Add(new NpgsqlParameter<string>("handle", NpgsqlDbType.Text) { TypedValue = activity.Handle });
+        insert.Parameters.Add(new NpgsqlParameter<string>("message", activity.Message));
+        insert.Parameters.Add(new NpgsqlParameter<TimeSpan>("ttl", NpgsqlDbType.Interval) { TypedValue = activity.Ttl });
+        var readBack = new NpgsqlBatchCommand(ShowSql);
+        readBack.Parameters.Add(new NpgsqlParameter<Guid>("uuid", uuid));
+        batch.BatchCommands.Add(insert);
+        batch.BatchCommands.Add(readBack);
+        if (await batch.ExecuteScalarAsync(ct) is not string created) return await NotTheAuthorAsync(database, user, activity, ct);
+        // The notification comes too, but later: the poster's next read must already see the post.
+        cache.Invalidate();
         response.Headers.Location = $"/api/activities/{uuid}";
         return TypedResults.Text(created, Json, statusCode: StatusCodes.Status201Created);
     }
@@ -107,12 +120,6 @@ public static class ActivitiesApi
         await using var command = database.CreateCommand(HandleExistsSql);
         command.Parameters.Add(new NpgsqlParameter<string>("handle", handle));
         return (bool)(await command.ExecuteScalarAsync(ct))!;
-    }
-
-    static ContentHttpResult PageResult(FeedPage feed, HttpRequest request, PageRequest page)
-    {
-        if (feed.NextLink(request, page) is { } link) request.HttpContext.Response.Headers.Link = link;
-        return TypedResults.Text(feed.Json, Json);
     }
 
     static string Load(string name) => SqlFile.Load($"Activities/{name}", typeof(ActivitiesApi).Assembly);

@@ -9,5 +9,8 @@ public sealed record Activity(
     int replies_count, int reposts_count, int likes_count, Guid? reply_to_activity_uuid,
     DateTimeOffset? expires_at, DateTimeOffset created_at);
 
-/// <summary>The body of <c>POST /api/activities</c>; <c>ttl</c> is one of <see cref="NewActivity.TtlNames"/>.</summary>
-public sealed record ActivityInput(string handle, string message, string ttl);
+/// <summary>
+/// The body of <c>POST /api/activities</c>; <c>ttl</c> is one of <see cref="NewActivity.TtlNames"/>. The
+/// author is the token's user; <c>handle</c> is optional and, when sent, must be theirs.
+/// </summary>
+public sealed record ActivityInput(string message, string ttl, string? handle = null);

@@ -1,34 +1,43 @@
+using Cruddur.Api.Feeds;
 using Cruddur.Data;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 
 namespace Cruddur.Api.Apis;
 
-/// <summary>Is the service able to answer: 200 when the database answers, 503 when it does not.</summary>
+/// <summary>Is the service able to answer: 200 when the database answers, 503 when it does not; and the feed cache's state.</summary>
 public static class HealthApi
 {
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/health", CheckAsync).WithTags("Health").WithName("Health")
-            .WithSummary("200 when the database answers, 503 (problem details) when it does not");
+            .WithSummary("200 when the database answers, 503 (problem details, Retry-After) when it does not; whether the feed cache listens")
+            .Produces<Health>().ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
 
     static readonly string PingSql = SqlFile.Load("Health/Ping.sql", typeof(HealthApi).Assembly);
 
-    public static async Task<Results<Ok<Health>, ProblemHttpResult>> CheckAsync(NpgsqlDataSource database, CancellationToken ct)
+    public static async Task<IResult> CheckAsync(NpgsqlDataSource database, DatabaseOutage outage, FeedCache cache, HttpResponse response, CancellationToken ct)
     {
         try
         {
             await using var command = database.CreateCommand(PingSql);
             await command.ExecuteScalarAsync(ct);
-            return TypedResults.Ok(new Health("ok", "answering"));
         }
-        catch (Exception e) when (e is NpgsqlException or TimeoutException)
+        catch (Exception e) when (DatabaseOutage.StateOf(e) is { } state)
         {
-            return TypedResults.Problem(detail: DatabaseOutage.Detail, statusCode: StatusCodes.Status503ServiceUnavailable);
+            return outage.Problem(state, response);
         }
+        return TypedResults.Ok(new Health("ok", "answering", FeedCacheHealth.Of(cache)));
     }
 }
 
-public sealed record Health(string Status, string Database);
+/// <summary>What <c>/api/health</c> says when the database answers.</summary>
+public sealed record Health(string Status, string Database, FeedCacheHealth FeedCache);
+
+/// <summary>The feed cache: <c>listening</c>, <c>not listening</c> (every read goes to the database) or <c>off</c>; its hits and misses since start.</summary>
+public sealed record FeedCacheHealth(string State, long Hits, long Misses)
+{
+    public static FeedCacheHealth Of(FeedCache cache) =>
+        new(!cache.Enabled ? "off" : cache.Serving ? "listening" : "not listening", cache.Hits, cache.Misses);
+}

@@ -20,6 +20,25 @@ public static class CommonOptions
         Description = "Print the status as one JSON object instead of lines (the exit code is the same)",
     };
 
+    public const int DefaultWaitSeconds = 60;
+
+    /// <summary>dbmate's --wait, on every db chore: <c>--wait</c> alone waits up to a minute.</summary>
+    public static readonly Option<int?> Wait = new("--wait")
+    {
+        Description = $"First wait up to SECONDS (default {DefaultWaitSeconds}) for the server to accept connections",
+        HelpName = "SECONDS",
+        Arity = ArgumentArity.ZeroOrOne,
+        Recursive = true,
+        CustomParser = result =>
+        {
+            if (result.Tokens.Count == 0) return DefaultWaitSeconds;
+            if (int.TryParse(result.Tokens[0].Value, out var seconds) && seconds >= 0) return seconds;
+            // An option with an optional value takes the next word: "db restore --wait FILE" would lose FILE.
+            result.AddError($"--wait takes whole seconds, e.g. --wait 30 (or put --wait last to wait {DefaultWaitSeconds} s)");
+            return null;
+        },
+    };
+
     public static readonly Option<bool> Verbose = new("--verbose")
     {
         Description = "Show the stack trace of a failure",

@@ -1,6 +1,8 @@
 using System.CommandLine;
+using Cruddur.Cli.Cognito;
 using Cruddur.Cli.Output;
 using Cruddur.Data;
+using Cruddur.Data.Admin;
 using Cruddur.Data.Local;
 using Cruddur.Data.Settings;
 
@@ -18,6 +20,7 @@ public static class Targets
         new(Environment.GetEnvironmentVariable("CRUDDUR_HOME") is { Length: > 0 } home ? home : ".cruddur")
         {
             Progress = Terminal.Console.Detail,
+            OtherFolders = Emulator.FoldersInHome,
         });
 
     public static Target Of(ParseResult result) => result.GetValue(CommonOptions.Prod) ? Target.Prod : Target.Local;
@@ -32,7 +35,12 @@ public static class Targets
     {
         var target = Of(result);
         var configured = await ConnectionSettings.ResolveAsync(target, Environment.GetEnvironmentVariable, ct);
-        if (configured is not null) return configured;
+        if (configured is not null)
+        {
+            if (result.GetValue(CommonOptions.Wait) is { } seconds)
+                await ServerWait.UntilAcceptingAsync(configured, TimeSpan.FromSeconds(seconds), Terminal.Console.Line, ct);
+            return configured;
+        }
         var local = await Cluster().StartAsync(ct);
         return new Database(local, "the local cluster: cruddur local status");
     }

@@ -3,8 +3,9 @@ using System.Text.RegularExpressions;
 namespace Cruddur.Data.Local;
 
 /// <summary>
-/// What in a cruddur home is cruddur's: <c>cluster.json</c>, <c>cluster.lock</c> and the server folder
-/// (<c>pg/</c>, or <c>/var/lib/cruddur/&lt;hash&gt;</c> for root). Anything else in the home is the user's.
+/// What in a cruddur home is cruddur's: <c>cluster.json</c>, <c>cluster.lock</c>, the server folder
+/// (<c>pg/</c>, or <c>/var/lib/cruddur/&lt;hash&gt;</c> for root) and the folders other parts name
+/// (the local Cognito's). Anything else in the home is the user's.
 /// </summary>
 static partial class ClusterHome
 {
@@ -12,18 +13,23 @@ static partial class ClusterHome
     const string ServerFolder = "pg";
     static readonly string[] HalfMadeEntries = ["data", "initdb-password", "server.log"];
 
-    public static void RefuseIfForeign(string home)
+    public static void RefuseIfForeign(string home, IReadOnlyList<string> otherFolders)
     {
-        var ours = new[] { ClusterState.FileName, ClusterLock.FileName, ServerFolder }
+        var ours = new[] { ClusterState.FileName, ClusterLock.FileName, ServerFolder }.Concat(otherFolders)
             .Any(name => Path.Exists(Path.Combine(home, name)));
         if (!ours && Directory.EnumerateFileSystemEntries(home).Any())
             throw new CruddurException($"{home} is not a cruddur home (it has no {ClusterState.FileName}; check CRUDDUR_HOME); nothing was deleted");
     }
 
     /// <summary>Deletes cruddur's files while holding the lock, then the home itself when nothing else is left in it.</summary>
-    public static IReadOnlyList<string> Remove(string home, string? serverDirectory, ClusterLock held)
+    public static IReadOnlyList<string> Remove(string home, string? serverDirectory, IReadOnlyList<string> otherFolders, ClusterLock held)
     {
         var removed = new List<string>();
+        foreach (var folder in otherFolders.Select(name => Path.Combine(home, name)).Where(Directory.Exists))
+        {
+            Directory.Delete(folder, recursive: true);
+            removed.Add(folder);
+        }
         foreach (var server in new[] { serverDirectory, Path.Combine(home, ServerFolder) }.Distinct())
         {
             if (server is null || !Directory.Exists(server) || !IsServerFolder(home, server)) continue;

@@ -3,7 +3,7 @@ using System.Net.Sockets;
 
 namespace Cruddur.Data.Local;
 
-static class FreePort
+public static class FreePort
 {
     public static int Find()
     {

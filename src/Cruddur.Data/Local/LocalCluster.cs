@@ -19,6 +19,9 @@ public sealed class LocalCluster(string home, IReadOnlyDictionary<string, string
 
     public string Home => _home;
 
+    /// <summary>Folders that other parts of cruddur make in the home (the local Cognito's): destroy removes them too.</summary>
+    public IReadOnlyList<string> OtherFolders { get; init; } = [];
+
     /// <summary>Hears what the cluster is waiting for or repairing, one line each.</summary>
     public Action<string> Progress { get; set; } = _ => { };
 
@@ -72,11 +75,11 @@ public sealed class LocalCluster(string home, IReadOnlyDictionary<string, string
     public async Task<IReadOnlyList<string>> DestroyAsync(CancellationToken ct)
     {
         if (!Directory.Exists(_home)) return [];
-        ClusterHome.RefuseIfForeign(_home);
+        ClusterHome.RefuseIfForeign(_home, OtherFolders);
         using var hold = await HoldAsync(ct);
         var state = Load();
         if (state is not null) await StopServerAsync(state, ct);
-        return ClusterHome.Remove(_home, state?.ServerDirectory, _held!);
+        return ClusterHome.Remove(_home, state?.ServerDirectory, OtherFolders, _held!);
     }
 
     internal ClusterState? Load() => ClusterState.Load(StateFile);

@@ -9,7 +9,7 @@ namespace Cruddur.Data.Roles;
 public sealed record DatabaseRole(string Name, string Grants, string PasswordVariable, string Privileges)
 {
     public static readonly DatabaseRole App = new("cruddur_app", "Roles/GrantApp.sql", "CRUDDUR_APP_PASSWORD",
-        "SELECT users, activities; INSERT activities; UPDATE activities (replies_count, reposts_count, likes_count)");
+        "SELECT users, activities, activity_feed; INSERT activities; UPDATE activities (replies_count, reposts_count, likes_count)");
 
     public static readonly DatabaseRole PostConfirmation = new("cruddur_post_confirmation", "Roles/GrantPostConfirmation.sql",
         "CRUDDUR_POST_CONFIRMATION_PASSWORD", "SELECT, INSERT, UPDATE users");

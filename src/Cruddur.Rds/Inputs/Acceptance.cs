@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
 namespace Cruddur.Rds.Inputs;
@@ -17,6 +18,16 @@ public static partial class Acceptance
         foreach (var comment in comments)
             if (AcceptComment().Match(comment) is { Success: true } match)
                 accepted[match.Groups["id"].Value] = match.Groups["reason"].Value.Trim();
+        return accepted;
+    }
+
+    public static IReadOnlyDictionary<string, string> FromMetadata(JsonNode resource)
+    {
+        var accepted = new Dictionary<string, string>();
+        if (resource["Metadata"]?["cruddur"]?["accept"] is not JsonArray entries) return accepted;
+        foreach (var entry in entries)
+            if (TemplateValues.Scalar(entry?["id"]) is { } id)
+                accepted[id] = TemplateValues.Scalar(entry?["reason"]) ?? "";
         return accepted;
     }
 

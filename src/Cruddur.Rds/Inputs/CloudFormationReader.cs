@@ -4,7 +4,8 @@ using Cruddur.Data;
 namespace Cruddur.Rds.Inputs;
 
 /// <summary>
-/// Reads every <c>AWS::RDS::DBInstance</c> of a CloudFormation template (JSON or YAML). Aurora (a
+/// Reads every <c>AWS::RDS::DBInstance</c> (read replicas too) and <c>AWS::RDS::DBProxy</c> of a CloudFormation
+/// template (JSON or YAML). Aurora (a
 /// <c>AWS::RDS::DBCluster</c> and its member instances) is out of scope and named as skipped.
 /// </summary>
 public static class CloudFormationReader
@@ -22,6 +23,7 @@ public static class CloudFormationReader
             var type = TemplateValues.Scalar(node?["Type"]);
             var properties = node?["Properties"] as JsonObject ?? [];
             if (type == "AWS::RDS::DBCluster") notes.Add($"{id}: an Aurora DB cluster, out of scope (this linter checks RDS DB instances)");
+            if (type == "AWS::RDS::DBProxy") instances.Add(TemplateProxy.Read(id, node!, values));
             if (type != "AWS::RDS::DBInstance") continue;
             if (properties["DBClusterIdentifier"] is not null || TemplateValues.Scalar(properties["Engine"])?.StartsWith("aurora", StringComparison.OrdinalIgnoreCase) == true)
                 notes.Add($"{id}: an Aurora cluster member, out of scope");
@@ -39,10 +41,20 @@ public static class CloudFormationReader
     {
         var group = TemplateParameterGroup.Read(p, values);
         var securityGroups = TemplateSecurityGroups.Read(p, values, ingress);
+        var source = p.Value("SourceDBInstanceIdentifier");
         var configuration = new RdsConfiguration
         {
             Name = id,
             Kind = InputKind.CloudFormation,
+            Target = source is TemplateValue.Missing ? Rules.Targets.Instance : Rules.Targets.Replica,
+            SourceInstance = source switch
+            {
+                TemplateValue.Missing => null,
+                TemplateValue.Literal literal => literal.Text,
+                TemplateValue.Resource sourceResource => sourceResource.LogicalId,
+                _ => "(unresolved)",
+            },
+            HasKmsKey = p.Value("KmsKeyId") is not TemplateValue.Missing,
             Engine = p.Text("Engine", nameof(RdsConfiguration.Engine)) ?? group.Engine,
             EngineVersion = p.Text("EngineVersion", nameof(RdsConfiguration.EngineVersion)) ?? group.Version,
             PubliclyAccessible = p.Bool("PubliclyAccessible", nameof(RdsConfiguration.PubliclyAccessible)),
@@ -75,18 +87,8 @@ public static class CloudFormationReader
             PerformanceInsightsKmsKeyId = p.Value("PerformanceInsightsKMSKeyId") is TemplateValue.Missing ? null : "(given)",
             CopyTagsToSnapshot = p.Bool("CopyTagsToSnapshot", nameof(RdsConfiguration.CopyTagsToSnapshot)),
             AvailabilityZone = p.Text("AvailabilityZone", nameof(RdsConfiguration.AvailabilityZone)),
-            Accepted = AcceptedFromMetadata(resource),
+            Accepted = Acceptance.FromMetadata(resource),
         };
         return configuration with { Unresolved = p.Unresolved };
-    }
-
-    static Dictionary<string, string> AcceptedFromMetadata(JsonNode resource)
-    {
-        var accepted = new Dictionary<string, string>();
-        if (resource["Metadata"]?["cruddur"]?["accept"] is not JsonArray entries) return accepted;
-        foreach (var entry in entries)
-            if (TemplateValues.Scalar(entry?["id"]) is { } id)
-                accepted[id] = TemplateValues.Scalar(entry?["reason"]) ?? "";
-        return accepted;
     }
 }

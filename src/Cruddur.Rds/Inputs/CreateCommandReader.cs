@@ -1,7 +1,8 @@
 namespace Cruddur.Rds.Inputs;
 
 /// <summary>
-/// Reads an <c>aws rds create-db-instance ...</c> command, as pasted in a shell or a script, together
+/// Reads an <c>aws rds create-db-instance ...</c> command (and <c>create-db-instance-read-replica</c>,
+/// <c>create-db-proxy</c>), as pasted in a shell or a script, together
 /// with any <c>create-db-parameter-group</c> / <c>modify-db-parameter-group</c> calls before it (so a
 /// script that sets <c>rds.force_ssl</c> itself is understood).
 /// </summary>
@@ -13,13 +14,14 @@ public static class CreateCommandReader
         var commands = script.Commands.Select(AwsCommand.From).OfType<AwsCommand>().Where(c => c.Service == "rds").Take(InputLimits.MaxCommands + 1).ToList();
         if (commands.Count > InputLimits.MaxCommands)
             throw new Data.CruddurException($"the input has more than {InputLimits.MaxCommands} aws rds commands; lint reads at most that many");
-        var creates = commands.Where(c => c.Verb == "create-db-instance").ToList();
-        if (creates.Count == 0) throw new Data.CruddurException("no 'aws rds create-db-instance' command found in the input");
+        var creates = commands.Where(c => c.Verb is "create-db-instance" or "create-db-instance-read-replica").ToList();
+        var proxies = commands.Where(c => c.Verb == "create-db-proxy").ToList();
+        if (creates.Count + proxies.Count == 0) throw new Data.CruddurException("no 'aws rds create-db-instance' command found in the input");
         if (creates.Count > InputLimits.MaxInstances)
             throw new Data.CruddurException($"the input has {creates.Count} create-db-instance commands; lint checks at most {InputLimits.MaxInstances} at a time");
         var forceSsl = ForceSslByGroup(commands);
         var accepted = Acceptance.FromComments(script.Comments);
-        return creates.Select(c => ToConfiguration(c, forceSsl, accepted)).ToList();
+        return [.. creates.Select(c => ToConfiguration(c, forceSsl, accepted)), .. proxies.Select(c => CreateProxyCommand.Read(c, accepted))];
     }
 
     static RdsConfiguration ToConfiguration(AwsCommand c, Dictionary<string, string> forceSsl, IReadOnlyDictionary<string, string> accepted)
@@ -36,6 +38,9 @@ public static class CreateCommandReader
         {
             Name = c.Text("db-instance-identifier") ?? "(unnamed instance)",
             Kind = InputKind.Command,
+            Target = c.Verb == "create-db-instance-read-replica" ? Rules.Targets.Replica : Rules.Targets.Instance,
+            SourceInstance = c.Text("source-db-instance-identifier"),
+            HasKmsKey = c.Has("kms-key-id"),
             Engine = c.Text("engine"),
             EngineVersion = c.Text("engine-version"),
             PubliclyAccessible = c.Bool("publicly-accessible"),

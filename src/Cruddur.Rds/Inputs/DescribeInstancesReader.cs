@@ -26,6 +26,9 @@ public static class DescribeInstancesReader
         {
             Name = Text(i, "DBInstanceIdentifier") ?? "(unnamed instance)",
             Kind = InputKind.Describe,
+            Target = Text(i, "ReadReplicaSourceDBInstanceIdentifier") is null ? Rules.Targets.Instance : Rules.Targets.Replica,
+            SourceInstance = Text(i, "ReadReplicaSourceDBInstanceIdentifier"),
+            HasKmsKey = Text(i, "KmsKeyId") is not null,
             Engine = Text(i, "Engine"),
             EngineVersion = Text(i, "EngineVersion"),
             PubliclyAccessible = Bool(i, "PubliclyAccessible"),

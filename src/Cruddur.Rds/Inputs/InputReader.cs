@@ -14,7 +14,7 @@ public static class InputReader
     public static LintInput Read(string text, InputFormat format)
     {
         var input = ReadAny(text, format);
-        return input with { Instances = input.Instances.Select(i => i with { Name = InputLimits.Clip(i.Name) }).ToList() };
+        return input with { Instances = ReplicaSources.Inherit(input.Instances.Select(i => i with { Name = InputLimits.Clip(i.Name) }).ToList()) };
     }
 
     static LintInput ReadAny(string text, InputFormat format)
@@ -38,7 +38,8 @@ public static class InputReader
         var trimmed = text.TrimStart();
         if (trimmed.StartsWith('{'))
             return ParseJson(text).TryGetProperty("DBInstances", out _) ? InputFormat.Describe : InputFormat.Cfn;
-        if (text.Contains("create-db-instance", StringComparison.Ordinal) && !text.Contains("Resources:", StringComparison.Ordinal))
+        if ((text.Contains("create-db-instance", StringComparison.Ordinal) || text.Contains("create-db-proxy", StringComparison.Ordinal))
+            && !text.Contains("Resources:", StringComparison.Ordinal))
             return InputFormat.Cli;
         if (text.Contains("Resources", StringComparison.Ordinal)) return InputFormat.Cfn;
         throw new CruddurException(

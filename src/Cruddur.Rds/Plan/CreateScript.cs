@@ -4,7 +4,7 @@ namespace Cruddur.Rds.Plan;
 
 /// <summary>
 /// The plan as a bash script: the parameter group that forces TLS, the enhanced-monitoring role when
-/// none is given, then <c>aws rds create-db-instance</c>. Accepted findings lead as
+/// none is given, then <c>aws rds create-db-instance</c>, its read replicas and its proxy when asked for. Accepted findings lead as
 /// <c># cruddur-accept:</c> comments, which <c>cruddur rds lint</c> reads back.
 /// </summary>
 public static class CreateScript
@@ -15,9 +15,11 @@ public static class CreateScript
     {
         var s = new StringBuilder();
         s.AppendLine("#!/usr/bin/env bash");
-        s.AppendLine($"# cruddur rds plan: {o.Identifier}, PostgreSQL {o.EngineVersion} in {o.Region}. No password anywhere: RDS keeps it in Secrets Manager.");
+        var password = o.RdsManagesPassword ? "RDS keeps it in Secrets Manager" : $"it lives in the Secrets Manager secret {o.MasterSecretName}";
+        s.AppendLine($"# cruddur rds plan: {o.Identifier}, PostgreSQL {o.EngineVersion} in {o.Region}. No password on any command line: {password}.");
         s.AppendLine("set -euo pipefail");
-        foreach (var a in accepted) s.AppendLine($"# {Inputs.Acceptance.CommentPrefix} {a.RuleId} {a.Reason}");
+        var replicaOnly = o.ReadReplicas > 0 ? Relaxations.OfReplica(o).Where(r => accepted.All(a => a.RuleId != r.RuleId)) : [];
+        foreach (var a in accepted.Concat(replicaOnly)) s.AppendLine($"# {Inputs.Acceptance.CommentPrefix} {a.RuleId} {a.Reason}");
         s.AppendLine();
         s.AppendLine("# rds.force_ssl=1: refuse connections without TLS (already the default from PostgreSQL 15, made explicit)");
         Command(s, "create-db-parameter-group", o.Region,
@@ -35,8 +37,18 @@ public static class CreateScript
             s.AppendLine($"monitoring_role_arn=$(aws iam get-role --role-name {MonitoringRole} --query Role.Arn --output text)");
             roleArn = "\"$monitoring_role_arn\"";
         }
+        if (!o.RdsManagesPassword) MasterSecret.WriteScript(s, o);
         s.AppendLine();
         Command(s, "create-db-instance", o.Region, InstanceFlags(o, roleArn).ToArray());
+        if (o.ReadReplicas == 0 && !o.Proxy) return s.ToString();
+        s.AppendLine($"aws rds wait db-instance-available --region {o.Region} --db-instance-identifier {o.Identifier}");
+        for (var i = 1; i <= o.ReadReplicas; i++)
+        {
+            s.AppendLine();
+            s.AppendLine($"# Read replica {i}: private, encrypted with the writer's key, its own monitoring and Performance Insights");
+            Command(s, "create-db-instance-read-replica", o.Region, ReplicaResources.Flags(o, i, roleArn).ToArray());
+        }
+        if (o.Proxy) ProxyScript.Write(s, o);
         return s.ToString();
     }
 
@@ -51,29 +63,19 @@ public static class CreateScript
         yield return "--storage-type gp3";
         yield return $"--db-name {o.DbName}";
         yield return $"--master-username {o.MasterUsername}";
-        yield return "--manage-master-user-password";
+        yield return o.RdsManagesPassword ? "--manage-master-user-password" : "--cli-input-json \"file://$secret_file\"";
         yield return "--storage-encrypted";
         if (o.KmsKeyId is { } key)
         {
             yield return $"--kms-key-id {key}";
-            yield return $"--master-user-secret-kms-key-id {key}";
+            if (o.RdsManagesPassword) yield return $"--master-user-secret-kms-key-id {key}";
         }
         yield return o.AllowPublic ? "--publicly-accessible" : "--no-publicly-accessible";
         if (o.SubnetGroupName is { } subnets) yield return $"--db-subnet-group-name {subnets}";
-        if (o.SecurityGroupId is { } group) yield return $"--vpc-security-group-ids {group}";
         yield return $"--port {o.Port}";
         yield return o.SingleAz ? "--no-multi-az" : "--multi-az";
         yield return $"--backup-retention-period {o.BackupDays}";
-        yield return o.NoDeletionProtection ? "--no-deletion-protection" : "--deletion-protection";
-        yield return "--enable-iam-database-authentication";
-        yield return "--enable-cloudwatch-logs-exports postgresql upgrade";
-        yield return "--auto-minor-version-upgrade";
-        yield return "--copy-tags-to-snapshot";
-        yield return "--ca-certificate-identifier rds-ca-rsa2048-g1";
-        if (!o.NoEnhancedMonitoring) yield return $"--monitoring-interval 60 --monitoring-role-arn {roleArn}";
-        yield return "--enable-performance-insights --performance-insights-retention-period 7";
-        if (o.KmsKeyId is { } piKey) yield return $"--performance-insights-kms-key-id {piKey}";
-        yield return "--tags Key=app,Value=cruddur";
+        foreach (var flag in SharedSettings.Flags(o, roleArn)) yield return flag;
     }
 
     static void Command(StringBuilder s, string verb, string region, params string[] flags)

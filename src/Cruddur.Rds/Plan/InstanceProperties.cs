@@ -18,35 +18,21 @@ public static class InstanceProperties
             ["StorageType"] = "gp3",
             ["DBName"] = o.DbName,
             ["MasterUsername"] = o.MasterUsername,
-            ["ManageMasterUserPassword"] = true,
             ["StorageEncrypted"] = true,
             ["PubliclyAccessible"] = o.AllowPublic,
             ["Port"] = o.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["MultiAZ"] = !o.SingleAz,
             ["BackupRetentionPeriod"] = o.BackupDays,
-            ["DeletionProtection"] = !o.NoDeletionProtection,
-            ["EnableIAMDatabaseAuthentication"] = true,
-            ["EnableCloudwatchLogsExports"] = new JsonArray("postgresql", "upgrade"),
-            ["AutoMinorVersionUpgrade"] = true,
-            ["CopyTagsToSnapshot"] = true,
-            ["CACertificateIdentifier"] = "rds-ca-rsa2048-g1",
-            ["EnablePerformanceInsights"] = true,
-            ["PerformanceInsightsRetentionPeriod"] = 7,
-            ["Tags"] = new JsonArray(new JsonObject { ["Key"] = "app", ["Value"] = "cruddur" }),
         };
-        if (o.KmsKeyId is { } key)
+        if (o.RdsManagesPassword)
         {
-            p["KmsKeyId"] = key;
-            p["MasterUserSecret"] = new JsonObject { ["KmsKeyId"] = key };
-            p["PerformanceInsightsKMSKeyId"] = key;
+            p["ManageMasterUserPassword"] = true;
+            if (o.KmsKeyId is { } secretKey) p["MasterUserSecret"] = new JsonObject { ["KmsKeyId"] = secretKey };
         }
+        else p["MasterUserPassword"] = new JsonObject { ["Fn::Sub"] = "{{resolve:secretsmanager:${MasterSecret}:SecretString:password}}" };
+        if (o.KmsKeyId is { } key) p["KmsKeyId"] = key;
         if (o.SubnetGroupName is { } subnets) p["DBSubnetGroupName"] = subnets;
-        if (o.SecurityGroupId is { } group) p["VPCSecurityGroups"] = new JsonArray(group);
-        if (!o.NoEnhancedMonitoring)
-        {
-            p["MonitoringInterval"] = 60;
-            p["MonitoringRoleArn"] = o.MonitoringRoleArn is { } arn ? arn : new JsonObject { ["Fn::GetAtt"] = new JsonArray("MonitoringRole", "Arn") };
-        }
+        SharedSettings.AddTo(p, o);
         return p;
     }
 }

@@ -34,6 +34,17 @@ public sealed partial record PlanOptions
     public bool SingleAz { get; init; }
     public bool NoDeletionProtection { get; init; }
     public bool NoEnhancedMonitoring { get; init; }
+    public int ReadReplicas { get; init; }
+    public bool Proxy { get; init; }
+    public string? VpcId { get; init; }
+    public IReadOnlyList<string> ProxySubnetIds { get; init; } = [];
+    public string? LambdaSecurityGroupId { get; init; }
+
+    /// <summary>RDS manages the master password only of an instance without read replicas (rds-secrets-manager.md, limitations).</summary>
+    public bool RdsManagesPassword => ReadReplicas == 0;
+    public string ReplicaIdentifier(int number) => $"{Identifier}-replica-{number}";
+    public string ProxyName => $"{Identifier}-proxy";
+    public string MasterSecretName => $"{Identifier}/master";
 
     public string Major => EngineVersion.Split('.')[0];
     public string ParameterGroupName => $"{Identifier}-postgres{Major}";
@@ -60,8 +71,21 @@ public sealed partial record PlanOptions
         if (MonitoringRoleArn is not null) Require(MonitoringRoleArn, RoleArn(), "--monitoring-role-arn", "an IAM role ARN");
         if (BackupDays is < 0 or > 35) throw new CruddurException($"--backup-days {BackupDays} is out of range (0-35)");
         if (Port is < 1150 or > 65535) throw new CruddurException($"--port {Port} is out of range (1150-65535 for RDS)");
+        if (ReadReplicas is < 0 or > 15) throw new CruddurException($"--read-replicas {ReadReplicas} is out of range (0-15: RDS for PostgreSQL allows 15 per source)");
+        if (ReadReplicas > 0 && ReplicaIdentifier(ReadReplicas).Length > 63)
+            throw new CruddurException($"--identifier {Identifier} is too long for its replicas' names ({ReplicaIdentifier(ReadReplicas)} passes RDS's 63 characters)");
+        if (Proxy) ValidateProxy();
         if (AllocatedStorage is < 20 or > 65536) throw new CruddurException($"--allocated-storage {AllocatedStorage} is out of range (20-65536 GiB)");
         return this;
+    }
+
+    void ValidateProxy()
+    {
+        if (VpcId is null || ProxySubnetIds.Count < 2 || LambdaSecurityGroupId is null)
+            throw new CruddurException("--proxy needs --vpc-id, --proxy-subnet-ids with two or more private subnets, and --lambda-security-group-id (the proxy admits only the Lambda)");
+        Require(VpcId, VpcIdPattern(), "--vpc-id", "an id such as vpc-0123456789abcdef0");
+        foreach (var subnet in ProxySubnetIds) Require(subnet, SubnetId(), "--proxy-subnet-ids", "ids such as subnet-0123456789abcdef0");
+        Require(LambdaSecurityGroupId, GroupId(), "--lambda-security-group-id", "an id such as sg-0123456789abcdef0");
     }
 
     static void Require(string value, Regex pattern, string flag, string expected)
@@ -76,6 +100,8 @@ public sealed partial record PlanOptions
     [GeneratedRegex(@"^[a-zA-Z][a-zA-Z0-9_]{0,62}$")] private static partial Regex SqlName();
     [GeneratedRegex(@"^sg-[0-9a-f]{8,17}$")] private static partial Regex GroupId();
     [GeneratedRegex(@"^[a-zA-Z0-9._-]{1,255}$")] private static partial Regex SubnetGroup();
+    [GeneratedRegex(@"^vpc-[0-9a-f]{8,17}$")] private static partial Regex VpcIdPattern();
+    [GeneratedRegex(@"^subnet-[0-9a-f]{8,17}$")] private static partial Regex SubnetId();
     [GeneratedRegex(@"^[a-zA-Z0-9:/_.-]{1,2048}$")] private static partial Regex KeyId();
     [GeneratedRegex(@"^arn:aws[a-z-]*:iam::\d{12}:role/[a-zA-Z0-9+=,.@_/-]+$")] private static partial Regex RoleArn();
 }

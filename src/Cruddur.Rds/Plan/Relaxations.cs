@@ -21,8 +21,17 @@ public static class Relaxations
             accepted.Add(new("RDS-ENH-MONITORING", "--no-enhanced-monitoring: OS metrics only at the default 60 s CloudWatch granularity"));
         if (o.Port == 5432)
             accepted.Add(new("RDS-DEFAULT-PORT", "5432 kept by default: the instance is TLS-only and behind a security group; another port only slows scanners (--port to change)"));
+        if (!o.RdsManagesPassword)
+            accepted.Add(new("RDS-MANAGED-SECRET", $"--read-replicas: RDS cannot manage the master password of an instance with read replicas, so it is generated into the Secrets Manager secret {o.MasterSecretName} (rotate it with Secrets Manager)"));
         if (o.KmsKeyId is null)
             accepted.Add(new("RDS-PI-CMK", "no --kms-key-id: storage, Performance Insights and the secret use AWS managed keys"));
         return accepted;
     }
+
+    /// <summary>What a replica keeps on purpose: the writer's relaxations that apply to it, and its single Availability Zone.</summary>
+    public static IReadOnlyList<AcceptedFinding> OfReplica(PlanOptions o) =>
+    [
+        .. Of(o).Where(a => a.RuleId is not ("RDS-PUBLIC" or "RDS-BACKUP" or "RDS-MANAGED-SECRET" or "RDS-MULTI-AZ")),
+        new("RDS-MULTI-AZ", "a read replica serves reads in one Availability Zone; the writer's Multi-AZ standby is what fails over"),
+    ];
 }

@@ -18,6 +18,9 @@ public sealed record Rule(
     string TemplateFix,
     string HelpUri)
 {
+    /// <summary>What the rule is checked on; the rest get no finding for it.</summary>
+    public Targets AppliesTo { get; init; } = Targets.Instance | Targets.Replica;
+
     /// <summary>The id as one PascalCase word (<c>RDS-PI-CMK</c> → <c>RdsPiCmk</c>), as SARIF's rule name.</summary>
     public string Name => string.Concat(Id.Split('-').Select(part => part[..1] + part[1..].ToLowerInvariant()));
 
@@ -31,3 +34,7 @@ public sealed record Rule(
             Practice.Length > 0 ? $"practice {Practice}" : "",
         }.Where(s => s.Length > 0));
 }
+
+/// <summary>The resources a rule can be about: a DB instance, a read replica of one, an RDS Proxy.</summary>
+[Flags]
+public enum Targets { Instance = 1, Replica = 2, Proxy = 4 }

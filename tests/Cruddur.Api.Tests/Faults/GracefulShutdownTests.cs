@@ -26,7 +26,7 @@ public class GracefulShutdownTests(PostgresServer server, TestUserPool pool)
             new Dictionary<string, string?>(pool.Environment) { ["CONNECTION_URL"] = database.Settings.ConnectionString, ["OTEL_EXPORTER_OTLP_ENDPOINT"] = null },
             "serve", "--port", port.ToString()))!;
         var stdout = new List<string>();
-        await ReadUntilAsync(serve, stdout, line => line.StartsWith("Listening: "));
+        await ServeOutput.ReadUntilAsync(serve, stdout, line => line.StartsWith("Listening: "));
         var api = new Uri($"http://127.0.0.1:{port}");
         using var client = new HttpClient { BaseAddress = api, Timeout = TimeSpan.FromSeconds(60) };
         var heldBack = new HeldBackContent("""{"message":"in flight at SIGTERM","ttl":"1-day"}""");
@@ -43,7 +43,7 @@ public class GracefulShutdownTests(PostgresServer server, TestUserPool pool)
         heldBack.Release();
         var finished = await inFlight;
         var outcomes = await stream.StopAsync();
-        await ReadUntilAsync(serve, stdout, line => line == "Stopped");
+        await ServeOutput.ReadUntilAsync(serve, stdout, line => line == "Stopped");
         await serve.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
 
         TestContext.Current.TestOutputHelper?.WriteLine($"answers: {stream.Summary()}");
@@ -86,17 +86,6 @@ public class GracefulShutdownTests(PostgresServer server, TestUserPool pool)
             if (!untilZero || count == 0 || attempt == 100) return count;
             await Task.Delay(100);
         }
-    }
-
-    static async Task ReadUntilAsync(Process process, List<string> lines, Func<string, bool> wanted)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
-        {
-            lines.Add(line);
-            if (wanted(line)) return;
-        }
-        Assert.Fail($"cruddur serve ended before the expected line; it printed:\n{string.Join('\n', lines)}\n{await process.StandardError.ReadToEndAsync()}");
     }
 
     static int FreePort()

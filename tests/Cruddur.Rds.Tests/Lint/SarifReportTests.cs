@@ -124,6 +124,16 @@ public sealed class SarifReportTests : IDisposable
     }
 
     [Fact]
+    public async Task A_proxy_command_is_located_on_its_own_line()
+    {
+        var log = await SarifOfAsync("proxy.sh", "#!/bin/sh\naws rds create-db-proxy \\\n  --db-proxy-name pool \\\n  --engine-family POSTGRESQL\n");
+
+        AssertValid(log);
+        Assert.Equal(new SortedSet<string>(["RDS-PROXY-IAM", "RDS-PROXY-TLS"]), RuleIds(log, _ => true));
+        Assert.All(Results(log), r => Assert.Equal(3, r!["locations"]![0]!["physicalLocation"]!["region"]!["startLine"]!.GetValue<int>()));
+    }
+
+    [Fact]
     public async Task A_template_outside_the_working_folder_is_named_by_its_file_uri_and_resource_line()
     {
         var corpus = Files.Corpus("cruddur-db-template.yml");

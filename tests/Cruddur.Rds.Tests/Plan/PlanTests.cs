@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 
 namespace Cruddur.Rds.Tests.Plan;
@@ -73,7 +72,7 @@ public sealed class PlanTests : IDisposable
             await File.WriteAllTextAsync(paths[^1], result.Stdout);
         }
 
-        var (exitCode, output) = await CfnLintAsync(paths);
+        var (exitCode, output) = await CfnLint.RunAsync(paths);
 
         Assert.True(exitCode == 0, $"cfn-lint exit {exitCode}:\n{output}");
     }
@@ -173,15 +172,5 @@ public sealed class PlanTests : IDisposable
         Assert.Contains("Accepted: RDS-MULTI-AZ --single-az: half the cost", result.Stdout);
         Assert.Contains("== create script (bash)", result.Stdout);
         Assert.Contains("== CloudFormation template", result.Stdout);
-    }
-
-    static async Task<(int, string)> CfnLintAsync(IEnumerable<string> paths)
-    {
-        var start = new ProcessStartInfo(CfnLint.Path) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var path in paths) start.ArgumentList.Add(path);
-        using var process = Process.Start(start)!;
-        var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, output);
     }
 }

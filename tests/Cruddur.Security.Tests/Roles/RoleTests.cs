@@ -77,7 +77,7 @@ public class RoleTests(PostgresServer server)
     }
 
     [Fact]
-    public async Task The_app_role_reads_posts_and_bumps_counters()
+    public async Task The_app_role_reads_the_feed_view_posts_and_bumps_counters()
     {
         await using var app = await LoginAsync(DatabaseRole.App);
         await using var owner = new NpgsqlConnection((await SetupAsync()).Database.Settings.ConnectionString);
@@ -90,7 +90,7 @@ public class RoleTests(PostgresServer server)
         var bumped = await ExecuteAsync(app,
             $"UPDATE activities SET likes_count = likes_count + 1, replies_count = replies_count + 1 WHERE user_uuid = (SELECT uuid FROM users WHERE handle = '{handle}')");
         await using var read = new NpgsqlCommand(
-            $"SELECT a.likes_count FROM activities a JOIN users u ON u.uuid = a.user_uuid WHERE u.handle = '{handle}'", app);
+            $"SELECT likes_count FROM activity_feed WHERE handle = '{handle}'", app);
 
         Assert.Equal((1, 1, 1), (inserted, bumped, (int)(await read.ExecuteScalarAsync())!));
     }
@@ -100,6 +100,7 @@ public class RoleTests(PostgresServer server)
     [InlineData("DELETE FROM activities")]
     [InlineData("TRUNCATE activities")]
     [InlineData("UPDATE activities SET message = 'rewritten'")]
+    [InlineData("DROP VIEW activity_feed")]
     [InlineData("INSERT INTO users (display_name, handle) VALUES ('x', 'x')")]
     [InlineData("UPDATE users SET display_name = 'x'")]
     [InlineData("SELECT * FROM schemaversions")]
@@ -135,6 +136,7 @@ public class RoleTests(PostgresServer server)
 
     [Theory]
     [InlineData("SELECT * FROM activities")]
+    [InlineData("SELECT * FROM activity_feed")]
     [InlineData("INSERT INTO activities (user_uuid, message) SELECT uuid, 'x' FROM users LIMIT 1")]
     [InlineData("DELETE FROM users")]
     [InlineData("TRUNCATE users")]

@@ -7,6 +7,7 @@ public static class DbCommands
 {
     public static Command Build() => new("db", "Database chores, on the local database or with --prod on production")
     {
+        CommonOptions.Wait,
         CreateCommand.Build(),
         DropCommand.Build(),
         SchemaLoadCommand.Build(),

@@ -5,6 +5,7 @@ using Cruddur.Rds.Inputs;
 using Cruddur.Rds.Lint;
 using Cruddur.Rds.Lint.Reports;
 using Cruddur.Rds.Rules;
+using Checked = Cruddur.Rds.Rules.Targets;
 
 namespace Cruddur.Cli.Commands.Rds;
 
@@ -48,9 +49,9 @@ public static class LintCommand
 
     static void Print(LintInput input, LintReport report, Severity threshold)
     {
-        foreach (var name in input.Instances.Select(i => i.Name))
+        foreach (var (name, target) in input.Instances.Select(i => (i.Name, i.Target)))
         {
-            Terminal.Console.Banner(FindingText.Printable($"rds lint {name} ({Describe(input.Kind)})"));
+            Terminal.Console.Banner(FindingText.Printable($"rds lint {name} ({Describe(input.Kind, target)})"));
             foreach (var finding in report.Findings.Where(f => f.Instance == name && (f.IsFailure || f.IsUnknown || f.IsAccepted)))
             {
                 var line = FindingText.Printable(FindingText.Line(finding));
@@ -63,10 +64,14 @@ public static class LintCommand
         Terminal.Console.Line(FindingText.Result(report, threshold));
     }
 
-    static string Describe(Cruddur.Rds.InputKind kind) => kind switch
+    static string Describe(Cruddur.Rds.InputKind kind, Checked target) => (kind, target) switch
     {
-        Cruddur.Rds.InputKind.Command => "create-db-instance command",
-        Cruddur.Rds.InputKind.Describe => "describe-db-instances",
+        (Cruddur.Rds.InputKind.Command, Checked.Replica) => "create-db-instance-read-replica command",
+        (Cruddur.Rds.InputKind.Command, Checked.Proxy) => "create-db-proxy command",
+        (Cruddur.Rds.InputKind.Command, _) => "create-db-instance command",
+        (Cruddur.Rds.InputKind.Describe, _) => "describe-db-instances",
+        (_, Checked.Replica) => "CloudFormation read replica",
+        (_, Checked.Proxy) => "CloudFormation RDS Proxy",
         _ => "CloudFormation",
     };
 

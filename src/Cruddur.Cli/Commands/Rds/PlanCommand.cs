@@ -28,13 +28,18 @@ public static class PlanCommand
         var singleAz = Flag("--single-az", "Relaxation: no standby in a second Availability Zone (half the cost; dev)");
         var noDeletionProtection = Flag("--no-deletion-protection", "Relaxation: allow deletion in one call");
         var noMonitoring = Flag("--no-enhanced-monitoring", "Relaxation: no enhanced monitoring");
+        var replicas = new Option<int>("--read-replicas") { Description = "Read replicas of the writer (0-15): private, encrypted with its key, their own monitoring" };
+        var proxy = Flag("--proxy", "Add an RDS Proxy for the Lambda (IAM auth and TLS required, its own security group)");
+        var vpcId = new Option<string?>("--vpc-id") { Description = "The VPC of the proxy's security group (with --proxy)" };
+        var proxySubnets = new Option<string[]>("--proxy-subnet-ids") { Description = "Two or more private subnets for the proxy (with --proxy)", AllowMultipleArgumentsPerToken = true };
+        var lambdaGroup = new Option<string?>("--lambda-security-group-id") { Description = "The Lambda's security group, the only one the proxy admits (with --proxy)" };
         var output = new Option<string>("--output") { Description = "both (with banners), or only cli (a bash script) or cfn (a template) to pipe into a file", DefaultValueFactory = _ => "both" };
         output.AcceptOnlyFromAmong("both", "cli", "cfn");
 
         var command = new Command("plan", "Print a secure plan for the RDS instance: an aws rds create-db-instance script and a CloudFormation template")
         {
             identifier, region, instanceClass, engineVersion, dbName, username, storage, securityGroup, subnetGroup, kmsKey, roleArn,
-            port, backupDays, allowPublic, singleAz, noDeletionProtection, noMonitoring, output,
+            port, backupDays, allowPublic, singleAz, noDeletionProtection, noMonitoring, replicas, proxy, vpcId, proxySubnets, lambdaGroup, output,
         };
         CommandAction.Set(command, (result, _) =>
         {
@@ -46,6 +51,8 @@ public static class PlanCommand
                 KmsKeyId = result.GetValue(kmsKey), MonitoringRoleArn = result.GetValue(roleArn), Port = result.GetValue(port),
                 BackupDays = result.GetValue(backupDays), AllowPublic = result.GetValue(allowPublic), SingleAz = result.GetValue(singleAz),
                 NoDeletionProtection = result.GetValue(noDeletionProtection), NoEnhancedMonitoring = result.GetValue(noMonitoring),
+                ReadReplicas = result.GetValue(replicas), Proxy = result.GetValue(proxy), VpcId = result.GetValue(vpcId),
+                ProxySubnetIds = result.GetValue(proxySubnets) ?? [], LambdaSecurityGroupId = result.GetValue(lambdaGroup),
             }.Validated();
             Print(plan, result.GetValue(output)!);
             return Task.CompletedTask;

@@ -36,7 +36,7 @@ public sealed record LintedSource(string Uri, IReadOnlyDictionary<string, int> L
         var id = Regex.Escape(name);
         var (pattern, from) = kind switch
         {
-            InputKind.Command => ($@"--db-instance-identifier(?:\s+|=)['""]?{id}['""]?(?![\w-])", 0),
+            InputKind.Command => ($@"--(?:db-instance-identifier|db-proxy-name)(?:\s+|=)['""]?{id}['""]?(?![\w-])", 0),
             InputKind.Describe => ($@"""DBInstanceIdentifier""\s*:\s*""{id}""", 0),
             _ => ($@"(?<![\w-])['""]?{id}['""]?[ \t]*:", Math.Max(0, text.IndexOf("Resources", StringComparison.Ordinal))),
         };

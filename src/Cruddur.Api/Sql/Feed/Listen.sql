@@ -1,0 +1,1 @@
+LISTEN cruddur_feed
