@@ -29,6 +29,9 @@ public class ConcurrentUpTests : IAsyncLifetime
     public async Task Two_ups_at_once_then_destroy_then_up_again_all_work_and_leave_other_files_alone()
     {
         var both = await Task.WhenAll(CliProcess.RunAsync(Environment, "up", "--no-api"), CliProcess.RunAsync(Environment, "up", "--no-api"));
+        // What up's local Cognito keeps in the home (its pool and users), which destroy removes with the cluster.
+        Directory.CreateDirectory(Path.Combine(_home, "cognito"));
+        File.WriteAllText(Path.Combine(_home, "cognito", "pool.json"), "{}");
         var destroy = await CliProcess.RunAsync(Environment, "local", "destroy");
         var leftAfterDestroy = Directory.EnumerateFileSystemEntries(_home).Select(Path.GetFileName).ToArray();
         var again = await CliProcess.RunAsync(Environment, "up", "--no-api");
