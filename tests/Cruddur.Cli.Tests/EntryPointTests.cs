@@ -48,7 +48,7 @@ public class EntryPointTests(PostgresServer server) : IDisposable
     // What a fresh clone has: the script, the sources and the build settings, no build output.
     void CopyRepository()
     {
-        var root = Repository.Root;
+        var root = RepositoryFolder.Path;
         foreach (var file in new[] { "cruddur", "Directory.Build.props", "Directory.Packages.props", "global.json" })
             File.Copy(Path.Combine(root, file), Path.Combine(_copy, file));
         File.SetUnixFileMode(Path.Combine(_copy, "cruddur"), File.GetUnixFileMode(Path.Combine(root, "cruddur")));

@@ -40,15 +40,15 @@ public static class CliProcess
         RunAsync(StartInfo(environment, args), stdin);
 
     /// <summary>Runs a process started as <paramref name="start"/> says (redirected), e.g. bash around the CLI.</summary>
-    public static async Task<Result> RunAsync(ProcessStartInfo start, string? stdin = null)
+    public static async Task<Result> RunAsync(ProcessStartInfo start, string? stdin = null, TimeSpan? timeout = null)
     {
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         if (stdin is not null) await process.StandardInput.WriteAsync(stdin);
         process.StandardInput.Close();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
+        using var patience = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(patience.Token);
         return new Result(process.ExitCode, await stdout, await stderr);
     }
 

@@ -14,7 +14,7 @@ public class ReadmeExampleTests(PostgresServer server)
         var database = await server.CreateDatabaseAsync(nameof(ReadmeExampleTests));
         var environment = new Dictionary<string, string?> { ["CONNECTION_URL"] = database.Settings.ConnectionString };
         var eventFile = $"tests/Cruddur.PostConfirmation.Tests/Events/{nameof(Readme_invoke_examples_work_on_the_database_up_seeded)}.json";
-        var readme = await File.ReadAllTextAsync(Path.Combine(Repository.Root, "README.md"));
+        var readme = await File.ReadAllTextAsync(Path.Combine(RepositoryFolder.Path, "README.md"));
         Assert.Equal(0, (await CliProcess.RunAsync(environment, "db", "seed")).ExitCode);
 
         var invoke = await CliProcess.RunAsync(environment, "lambda", "invoke", "post-confirmation", "--event", EventFile.PathFor());

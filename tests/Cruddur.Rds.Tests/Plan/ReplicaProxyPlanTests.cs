@@ -152,6 +152,16 @@ public sealed class ReplicaProxyPlanTests : IDisposable
         Assert.Contains("aws rds register-db-proxy-targets --region eu-west-1 --db-proxy-name cruddur-db-instance-proxy --db-instance-identifiers cruddur-db-instance", script);
     }
 
+    [Fact]
+    public async Task Plan_with_both_forms_names_what_the_replicas_accept()
+    {
+        var result = await RdsCli.RunAsync(RdsCli.Region("eu-west-1"), "rds", "plan", "--read-replicas", "1");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Accepted: RDS-MANAGED-SECRET --read-replicas: RDS cannot manage the master password", result.Stdout);
+        Assert.Contains("Accepted on the replicas: RDS-MULTI-AZ a read replica serves reads in one Availability Zone", result.Stdout);
+    }
+
     [Theory]
     [InlineData("--proxy", "Error: --proxy needs --vpc-id, --proxy-subnet-ids with two or more private subnets, and --lambda-security-group-id (the proxy admits only the Lambda)")]
     [InlineData("--read-replicas 16", "Error: --read-replicas 16 is out of range (0-15: RDS for PostgreSQL allows 15 per source)")]

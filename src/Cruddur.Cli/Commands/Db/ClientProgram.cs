@@ -53,8 +53,7 @@ public static class ClientProgram
     {
         try
         {
-            await process.WaitForExitAsync(ct);
-            process.WaitForExit(); // drains the redirected stderr
+            await process.WaitForExitAsync(ct); // also waits until the redirected stderr is read to its end
         }
         catch (OperationCanceledException)
         {

@@ -27,7 +27,7 @@ public static class LintCommand
         var failOn = new Option<string>("--fail-on") { Description = "The lowest severity that makes the exit code 2", DefaultValueFactory = _ => "high" };
         failOn.AcceptOnlyFromAmong("critical", "high", "medium", "low", "info");
         var command = new Command("lint",
-            "Check an aws rds create-db-instance command, describe-db-instances JSON or a CloudFormation template against the RDS rules " +
+            "Check aws rds create-db-instance (and read replica, proxy) commands, describe-db-instances JSON or a CloudFormation template against the RDS rules " +
             "(exit 0: clean at --fail-on, 2: findings at or above it, 1: unreadable input)") { file, inputFormat, format, failOn };
         CommandAction.Set(command, async (result, ct) =>
         {

@@ -69,6 +69,9 @@ public static class PlanCommand
         if (output == "cfn") { Console.Out.Write(template); return; }
         Terminal.Console.Banner($"rds plan {plan.Identifier}: PostgreSQL {plan.EngineVersion} in {plan.Region}");
         foreach (var a in accepted) Terminal.Console.Line($"Accepted: {a.RuleId} {a.Reason}");
+        if (plan.ReadReplicas > 0)
+            foreach (var a in Relaxations.OfReplica(plan).Where(r => accepted.All(w => w.RuleId != r.RuleId)))
+                Terminal.Console.Line($"Accepted on the replicas: {a.RuleId} {a.Reason}");
         Terminal.Console.Line("Save one form with --output cli > create-db.sh or --output cfn > db.json; check it with cruddur rds lint.");
         Terminal.Console.Banner("create script (bash)");
         Console.Out.Write(script);
