@@ -2,6 +2,7 @@
 #   bench_home NAME         sets CRUDDUR_HOME (a new /tmp/cruddur-NAME-*) and work; call it before
 #                           the cleanup trap, so that `cruddur local destroy` only ever meets this folder
 #   start_local_database    `cruddur up --no-api` there; sets port, PGPASSWORD and CONNECTION_URL
+#   destroy_local_database  `cruddur local destroy`, then the folder bench_home made (with work in it)
 #   write_feed_sql FILE     the service's home feed query for pgbench
 bench_home() {
   export CRUDDUR_HOME; CRUDDUR_HOME="$(mktemp -d "/tmp/cruddur-$1-XXXXXX")"
@@ -15,6 +16,11 @@ start_local_database() {
   port=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["Port"])' "$state")
   export PGPASSWORD; PGPASSWORD=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["Password"])' "$state")
   export CONNECTION_URL="postgresql://postgres:$PGPASSWORD@127.0.0.1:$port/cruddur"
+}
+
+destroy_local_database() {
+  "$root/cruddur" local destroy >/dev/null 2>&1 || true
+  rm -rf "$CRUDDUR_HOME"
 }
 
 # The service's own feed query (Sql/Activities/Home.sql) in the wrapper the service puts it in

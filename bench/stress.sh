@@ -22,7 +22,7 @@ api_pid="" sampler_pid="" jwks_pid=""
 cleanup() {
   for pid in $sampler_pid $api_pid $jwks_pid; do kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
-  "$root/cruddur" local destroy >/dev/null 2>&1 || true
+  destroy_local_database
 }
 trap cleanup EXIT
 

@@ -30,4 +30,5 @@ var root = new RootCommand("cruddur: the PostgreSQL and AWS RDS layer of Cruddur
     RdsCommands.Build(),
     UsersCommands.Build(),
 };
-return await root.Parse(CommonOptions.WithProdWord(args)).InvokeAsync();
+var parsed = root.Parse(args.Length == 0 ? ["--help"] : CommonOptions.WithProdWord(args));
+return parsed.Errors.Count > 0 ? UsageErrors.Report(parsed) : await parsed.InvokeAsync();

@@ -59,6 +59,7 @@ public class UpCommandTests(PostgresServer server)
 
         Assert.Equal(1, result.ExitCode);
         Assert.Equal($"Error: port {port} on 127.0.0.1 is already in use (pick another with --port)", result.Stderr.Trim());
+        Assert.DoesNotContain("Hosting failed", result.Stdout);
     }
 
     static Dictionary<string, string?> Environment(Data.Settings.Database database) =>

@@ -22,8 +22,12 @@ public sealed class Emulator : IAsyncDisposable
 
     public CognitoClient Client { get; }
 
+    /// <summary>The folders it makes in the cruddur home, which <c>local destroy</c> removes too.</summary>
+    public static readonly string[] FoldersInHome = [DataFolderName, InstallFolderName];
+    const string DataFolderName = "cognito", InstallFolderName = "cognito-local";
+
     /// <summary>Where its users and pools live between runs.</summary>
-    public static string DataFolder(string home) => Path.Combine(home, "cognito");
+    public static string DataFolder(string home) => Path.Combine(home, DataFolderName);
 
     public static async Task<Emulator> StartAsync(string home, Uri lambda, string postConfirmationFunction, CancellationToken ct)
     {
@@ -64,7 +68,7 @@ public sealed class Emulator : IAsyncDisposable
     // npm installs into a fresh folder that is then renamed into place, so two first runs cannot leave half an install.
     static async Task<string> InstallAsync(string home, CancellationToken ct)
     {
-        var folder = Environment.GetEnvironmentVariable(InstallVariable) is { Length: > 0 } given ? given : Path.Combine(home, "cognito-local");
+        var folder = Environment.GetEnvironmentVariable(InstallVariable) is { Length: > 0 } given ? given : Path.Combine(home, InstallFolderName);
         var start = Path.Combine(folder, "node_modules", "cognito-local", "lib", "bin", "start.js");
         if (File.Exists(start)) return start;
         Terminal.Console.Line($"Installing: {Package} into {folder}");

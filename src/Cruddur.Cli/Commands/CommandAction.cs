@@ -5,7 +5,7 @@ using Npgsql;
 
 namespace Cruddur.Cli.Commands;
 
-/// <summary>The edge where expected failures become one red line and exit code 1.</summary>
+/// <summary>The edge where every failure becomes one red line and exit code 1 (the stack trace only with --verbose).</summary>
 public static class CommandAction
 {
     public static void Set(Command command, Func<ParseResult, CancellationToken, Task<int>> action) =>
@@ -31,6 +31,13 @@ public static class CommandAction
             {
                 Terminal.Console.Error("cancelled");
                 return 130;
+            }
+            catch (Exception e)
+            {
+                // A bug or a failure nobody foresaw: still one line, the trace only on request.
+                Terminal.Console.Error(Secrets.Hide($"{e.Message} ({e.GetType().Name}; --verbose shows where)"));
+                if (result.GetValue(CommonOptions.Verbose)) Terminal.Console.Detail(Secrets.Hide(e.ToString()));
+                return 1;
             }
         });
 

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Net;
+using System.Net.Sockets;
 using Cruddur.Api;
 using Cruddur.Api.Auth;
 using Cruddur.Cli.Output;
@@ -35,18 +37,41 @@ public static class ServeApiCommand
     /// <summary>The API's settings from the flags and the environment; <paramref name="cognito"/>, when given, replaces AWS_COGNITO_*.</summary>
     public static ApiSettings Settings(ParseResult result, Database database, CognitoSettings? cognito)
     {
-        var port = result.GetValue(Port);
-        if (port is < 0 or > 65535) throw new CruddurException($"--port is {port} (expected a TCP port, 0 to 65535)");
-        var host = ApiSettings.ParseHost(result.GetValue(Host)!, "--host");
-        var settings = ApiSettings.FromEnvironment(database, port, host, Environment.GetEnvironmentVariable);
+        var settings = ApiSettings.FromEnvironment(database, PortOf(result), HostOf(result), Environment.GetEnvironmentVariable);
         return cognito is null ? settings : settings with { Cognito = cognito };
     }
+
+    /// <summary>Says before any other work (up's migrations) that the API could not listen: Kestrel's own failure is a 30-line log entry.</summary>
+    public static void RefuseBusyPort(ParseResult result) => RefuseBusyPort(HostOf(result), PortOf(result));
+
+    static void RefuseBusyPort(IPAddress host, int port)
+    {
+        try
+        {
+            using var listener = new TcpListener(host, port);
+            listener.Start();
+        }
+        catch (SocketException e) when (e.SocketErrorCode == SocketError.AddressAlreadyInUse)
+        {
+            throw BusyPort(host, port, e);
+        }
+    }
+
+    static CruddurException BusyPort(IPAddress host, int port, Exception cause) =>
+        new($"port {port} on {host} is already in use (pick another with --port)", cause);
+
+    static int PortOf(ParseResult result) => result.GetValue(Port) is var port and >= 0 and <= 65535
+        ? port
+        : throw new CruddurException($"--port is {result.GetValue(Port)} (expected a TCP port, 0 to 65535)");
+
+    static IPAddress HostOf(ParseResult result) => ApiSettings.ParseHost(result.GetValue(Host)!, "--host");
 
     /// <summary>Serves until <paramref name="ct"/> is cancelled (Ctrl-C), then stops cleanly.</summary>
     public static async Task RunAsync(ApiSettings settings, CancellationToken ct)
     {
         Terminal.Console.Banner("api");
         var (port, host) = (settings.Port, settings.Host);
+        RefuseBusyPort(host, port);
         await using var app = CruddurApi.Build(settings);
         try
         {
@@ -54,7 +79,7 @@ public static class ServeApiCommand
         }
         catch (IOException e) when (e.InnerException is AddressInUseException)
         {
-            throw new CruddurException($"port {port} on {host} is already in use (pick another with --port)", e);
+            throw BusyPort(host, port, e);
         }
         Terminal.Console.Line(settings.Cognito is { } cognito
             ? $"Cognito: {cognito.IssuerText} (client {cognito.ClientId})"

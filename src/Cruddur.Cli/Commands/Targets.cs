@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Cruddur.Cli.Cognito;
 using Cruddur.Cli.Output;
 using Cruddur.Data;
 using Cruddur.Data.Admin;
@@ -14,10 +15,22 @@ namespace Cruddur.Cli.Commands;
 /// </summary>
 public static class Targets
 {
+    // One per process, so that a lock held by `up` covers the cluster operations it runs. Its notes
+    // (Waiting: ..., Repairing: ...) go to stderr, since stdout may be a command's JSON.
+    static readonly Lazy<LocalCluster> LocalCluster = new(() =>
+        new(Environment.GetEnvironmentVariable("CRUDDUR_HOME") is { Length: > 0 } home ? home : ".cruddur")
+        {
+            Progress = Terminal.Console.Detail,
+            OtherFolders = Emulator.FoldersInHome,
+        });
+
     public static Target Of(ParseResult result) => result.GetValue(CommonOptions.Prod) ? Target.Prod : Target.Local;
 
-    public static LocalCluster Cluster() =>
-        new(Environment.GetEnvironmentVariable("CRUDDUR_HOME") is { Length: > 0 } home ? home : ".cruddur");
+    public static LocalCluster Cluster() => LocalCluster.Value;
+
+    /// <summary>Whether the command works on the embedded cluster (local, with no CONNECTION_URL or secret).</summary>
+    public static bool UsesCluster(ParseResult result) =>
+        Of(result) == Target.Local && !ConnectionSettings.IsConfigured(Target.Local, Environment.GetEnvironmentVariable);
 
     /// <summary>The database a chore works on; of several hosts, always the primary (chores write).</summary>
     public static async Task<Database> ResolveAsync(ParseResult result, CancellationToken ct)
@@ -40,6 +53,8 @@ public static class Targets
     /// <summary>Production data is lost only on purpose: destructive steps there need --force.</summary>
     public static void RefuseOnProdWithoutForce(ParseResult result, string step)
     {
+        if (Of(result) == Target.Prod && !ConnectionSettings.IsConfigured(Target.Prod, Environment.GetEnvironmentVariable))
+            throw ConnectionSettings.ProdNotSet();
         if (Of(result) == Target.Prod && !result.GetValue(CommonOptions.Force))
             throw new CruddurException($"refusing to {step} on production without --force (it changes or deletes production data)");
     }

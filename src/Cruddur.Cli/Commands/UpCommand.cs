@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Cruddur.Cli.Cognito;
 using Cruddur.Cli.Commands.Db;
+using Cruddur.Cli.Commands.Local;
 using Cruddur.Cli.Output;
 using Cruddur.Data.Admin;
 
@@ -22,28 +23,41 @@ public static class UpCommand
         };
         CommandAction.Set(command, async (result, ct) =>
         {
-            var database = await Targets.ResolveAsync(result, ct);
-            await CreateCommand.RunAsync(database, ct);
-            await SchemaLoadCommand.RunAsync(database, ct);
-            if (await Seeder.HasUsersAsync(database, ct))
-            {
-                Terminal.Console.Banner("db seed");
-                Terminal.Console.Line("Skipped: the database already has users");
-            }
-            else
-            {
-                await SeedCommand.RunAsync(database, ct);
-            }
-            Terminal.Console.Line($"Database: {database.RedactedUrl}");
-            if (result.GetValue(noApi)) return;
-            if (result.GetValue(noCognito))
+            var serve = !result.GetValue(noApi);
+            var cognito = serve && !result.GetValue(noCognito);
+            if (serve) ServeApiCommand.RefuseBusyPort(result);
+            Terminal.Console.CountSteps((Targets.UsesCluster(result) ? 4 : 3) + (serve ? 1 : 0) + (cognito ? 1 : 0));
+            var database = await PrepareAsync(result, ct);
+            if (!serve) return;
+            if (!cognito)
             {
                 await ServeApiCommand.RunAsync(ServeApiCommand.Settings(result, database, null), ct);
                 return;
             }
-            await using var cognito = await LocalCognito.StartAsync(database, Targets.Cluster().Home, ct);
-            await ServeApiCommand.RunAsync(ServeApiCommand.Settings(result, database, cognito.Pool.Cognito), ct);
+            await using var local = await LocalCognito.StartAsync(database, Targets.Cluster().Home, ct);
+            await ServeApiCommand.RunAsync(ServeApiCommand.Settings(result, database, local.Pool.Cognito), ct);
         });
         return command;
+    }
+
+    // The local cluster stays locked until its database is ready: a second `up` waits, then finds it done.
+    static async Task<Data.Settings.Database> PrepareAsync(ParseResult result, CancellationToken ct)
+    {
+        using var hold = Targets.UsesCluster(result) ? await Targets.Cluster().HoldAsync(ct) : null;
+        if (hold is not null) await LocalCommands.StartAsync(ct);
+        var database = await Targets.ResolveAsync(result, ct);
+        await CreateCommand.RunAsync(database, ct);
+        await SchemaLoadCommand.RunAsync(database, ct);
+        if (await Seeder.HasUsersAsync(database, ct))
+        {
+            Terminal.Console.Banner("db seed");
+            Terminal.Console.Line("Skipped: the database already has users");
+        }
+        else
+        {
+            await SeedCommand.RunAsync(database, ct);
+        }
+        Terminal.Console.Line($"Database: {database.RedactedUrl}");
+        return database;
     }
 }

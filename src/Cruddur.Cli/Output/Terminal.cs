@@ -15,8 +15,19 @@ public sealed class Terminal
     static bool ColourAllowed => string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
     readonly bool _colourOut = ColourAllowed && !System.Console.IsOutputRedirected;
     readonly bool _colourError = ColourAllowed && !System.Console.IsErrorRedirected;
+    int _step, _steps;
 
-    public void Banner(string label) => System.Console.Out.WriteLine(Paint(_colourOut, Cyan, $"== {label}"));
+    /// <summary>A terminal that may redraw a line (a spinner); otherwise output is plain lines only.</summary>
+    public bool IsInteractive => _colourOut;
+
+    /// <summary>The next <paramref name="steps"/> banners say how far along they are: <c>== db seed (3/5)</c>.</summary>
+    public void CountSteps(int steps) => (_step, _steps) = (0, steps);
+
+    public void Banner(string label)
+    {
+        var count = _step < _steps ? $" ({++_step}/{_steps})" : "";
+        System.Console.Out.WriteLine(Paint(_colourOut, Cyan, $"== {label}{count}"));
+    }
 
     public void Line(string text) => System.Console.Out.WriteLine(text);
 
@@ -28,14 +39,18 @@ public sealed class Terminal
 
     public void Table(Table table)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(System.Console.Out),
-            ColorSystem = _colourOut ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-        });
+        var console = Spectre();
         console.Profile.Width = Math.Max(console.Profile.Width, 160);
         console.Write(table);
     }
+
+    /// <summary>Spectre.Console on stdout, coloured only where this terminal is.</summary>
+    public IAnsiConsole Spectre() => AnsiConsole.Create(new AnsiConsoleSettings
+    {
+        Out = new AnsiConsoleOutput(System.Console.Out),
+        ColorSystem = _colourOut ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+        Interactive = _colourOut ? InteractionSupport.Yes : InteractionSupport.No,
+    });
 
     static string Paint(bool colour, string code, string text) => colour ? $"{code}{text}{Reset}" : text;
 }

@@ -32,6 +32,8 @@ public static class ConnectionFailure
             {
                 case SocketException { SocketErrorCode: SocketError.ConnectionRefused }:
                     return "connection refused (is the server running?)";
+                case SocketException { SocketErrorCode: SocketError.ConnectionReset } or EndOfStreamException:
+                    return $"the server hung up without answering as PostgreSQL does ({NotPostgres})";
                 case SocketException { SocketErrorCode: SocketError.HostNotFound or SocketError.TryAgain or SocketError.NoData }:
                     return "host not found";
                 case SocketException socket:
@@ -42,8 +44,13 @@ public static class ConnectionFailure
                     return $"no answer within {database.Settings.Timeout} s";
             }
         }
-        return error.GetType().Name;
+        // Npgsql raises a bare NpgsqlException when the bytes that came back are not PostgreSQL's protocol.
+        return error is NpgsqlException { InnerException: null } and not PostgresException
+            ? $"the server's answer is not PostgreSQL's protocol ({NotPostgres})"
+            : error.GetType().Name;
     }
+
+    const string NotPostgres = "is PostgreSQL listening on this port?";
 
     /// <summary>Opens a connection, translating failures to reach the server.</summary>
     public static async Task<NpgsqlConnection> OpenAsync(Database database, NpgsqlConnectionStringBuilder settings, CancellationToken ct)

@@ -15,6 +15,7 @@ public sealed partial class LocalCluster
     /// </summary>
     public async Task<Promotion> PromoteAsync(int? number, CancellationToken ct)
     {
+        using var hold = await HoldAsync(ct);
         var state = ClusterState.Load(StateFile);
         if (state?.Replication is not { Standbys.Count: > 0 } replication)
             throw new CruddurException("the local cluster has no standby to promote (run: cruddur local start --replicas 1)");
@@ -23,8 +24,8 @@ public sealed partial class LocalCluster
         if (!servers.Single(s => s.Name == chosen.Name).Running)
             throw new CruddurException($"{chosen.Name} is not running (run: cruddur local start)");
 
-        await PgCtl.StopAsync(DataDirectory(state), ct);
-        await PgCtl.PromoteAsync(StandbyDirectory(state, chosen), ct);
+        await ServerControl.StopAsync(DataDirectory(state), ct);
+        await ServerControl.PromoteAsync(StandbyDirectory(state, chosen), ct);
         Directory.Delete(DataDirectory(state), recursive: true);
 
         var followers = replication.Standbys.Where(s => s != chosen).ToList();
@@ -33,7 +34,7 @@ public sealed partial class LocalCluster
         foreach (var follower in followers)
         {
             await StandbySetup.FollowAsync(StandbyDirectory(promoted, follower), promoted.Port, ct);
-            await PgCtl.ReloadAsync(StandbyDirectory(promoted, follower), ct);
+            await ServerControl.ReloadAsync(StandbyDirectory(promoted, follower), ct);
         }
         await using var primary = await OpenPrimaryAsync(promoted, ct);
         await StandbySetup.SetSynchronousAsync(primary, replication.Synchronous ? [.. followers.Select(f => f.Name)] : [], ct);

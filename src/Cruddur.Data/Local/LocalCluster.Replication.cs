@@ -22,6 +22,7 @@ public sealed partial class LocalCluster
     {
         if (count is < 0 or > MaxStandbys) throw new CruddurException($"--replicas must be 0 to {MaxStandbys} (got {count})");
         if (synchronous && count == 0) throw new CruddurException("--sync needs at least one standby (add --replicas 1)");
+        using var hold = await HoldAsync(ct);
         await StartAsync(ct);
         var state = ClusterState.Load(StateFile)!;
         var replication = state.Replication ?? new Replication(ClusterState.NewPassword(), synchronous, []);
@@ -57,7 +58,12 @@ public sealed partial class LocalCluster
     {
         var state = ClusterState.Load(StateFile) ?? throw new CruddurException("the local cluster was never started");
         var data = name == "primary" ? DataDirectory(state) : StandbyDirectory(state, Standby(state, name));
-        await PgCtl.StopAsync(data, ct, immediate);
+        await ServerControl.StopAsync(data, ct, immediate);
+    }
+
+    async Task StopStandbysAsync(ClusterState state, CancellationToken ct)
+    {
+        foreach (var standby in state.Replication?.Standbys ?? []) await ServerControl.StopAsync(StandbyDirectory(state, standby), ct);
     }
 
     async Task<ClusterState> StartStandbysAsync(ClusterState state, CancellationToken ct)
@@ -68,7 +74,7 @@ public sealed partial class LocalCluster
         {
             var data = StandbyDirectory(state, standby);
             await StandbySetup.FollowAsync(data, state.Port, ct);
-            var port = await PgCtl.StartAsync(data, standby.Port, Path.Combine(state.ServerDirectory, $"{standby.Name}.log"), ct);
+            var port = await ServerControl.StartAsync(data, standby.Port, Path.Combine(state.ServerDirectory, $"{standby.Name}.log"), ct);
             standbys.Add(standby with { Port = port });
         }
         if (standbys.SequenceEqual(replication.Standbys)) return state;
@@ -88,7 +94,7 @@ public sealed partial class LocalCluster
 
     async Task RemoveStandbyAsync(ClusterState state, StandbyState standby, List<StandbyState> standbys, CancellationToken ct)
     {
-        await PgCtl.StopAsync(StandbyDirectory(state, standby), ct);
+        await ServerControl.StopAsync(StandbyDirectory(state, standby), ct);
         Directory.Delete(StandbyDirectory(state, standby), recursive: true);
         standbys.Remove(standby);
     }

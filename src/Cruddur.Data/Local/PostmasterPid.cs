@@ -18,12 +18,17 @@ static class PostmasterPid
         if (File.Exists(file) && !IsServerRunning(dataDirectory)) File.Delete(file);
     }
 
-    static int? ReadPid(string dataDirectory)
+    /// <summary>The port the running server listens on (the file's fourth line), which cluster.json may have lost.</summary>
+    public static int? Port(string dataDirectory) => IsServerRunning(dataDirectory) ? ReadLine(dataDirectory, 3) : null;
+
+    static int? ReadPid(string dataDirectory) => ReadLine(dataDirectory, 0);
+
+    static int? ReadLine(string dataDirectory, int index)
     {
         var file = Path.Combine(dataDirectory, "postmaster.pid");
         if (!File.Exists(file)) return null;
-        var first = File.ReadLines(file).FirstOrDefault();
-        return int.TryParse(first, out var pid) ? pid : null;
+        var line = File.ReadLines(file).Skip(index).FirstOrDefault();
+        return int.TryParse(line, out var value) ? value : null;
     }
 
     static bool IsPostgres(int pid)

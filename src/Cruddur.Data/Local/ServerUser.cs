@@ -12,11 +12,14 @@ static class ServerUser
 
     public static bool IsRoot => Environment.IsPrivilegedProcess;
 
-    /// <summary>Runs a server program; a secret it needs (PGPASSWORD) goes in <paramref name="environment"/>, never in its arguments.</summary>
-    public static async Task<string> RunAsync(string program, IEnumerable<string> arguments, CancellationToken ct,
+    /// <summary>
+    /// Runs a server program; <paramref name="input"/> goes to its stdin, a secret it reads from the
+    /// environment (PGPASSWORD) in <paramref name="environment"/>: a password never goes in argv.
+    /// </summary>
+    public static async Task<string> RunAsync(string program, IEnumerable<string> arguments, CancellationToken ct, string? input = null,
         IReadOnlyDictionary<string, string>? environment = null)
     {
-        var start = new ProcessStartInfo { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = input is not null };
         foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
         if (IsRoot)
         {
@@ -32,6 +35,11 @@ static class ServerUser
         using var process = Process.Start(start) ?? throw new CruddurException($"cannot start {program}");
         var stdout = process.StandardOutput.ReadToEndAsync(ct);
         var stderr = process.StandardError.ReadToEndAsync(ct);
+        if (input is not null)
+        {
+            await process.StandardInput.WriteAsync(input.AsMemory(), ct);
+            process.StandardInput.Close();
+        }
         await process.WaitForExitAsync(ct);
         if (process.ExitCode != 0)
             throw new CruddurException($"{Path.GetFileName(program)} failed ({LastLine(await stderr)})");

@@ -32,8 +32,8 @@ public static class ConnectionSettings
         var name = VariableFor(target);
         var value = variables(name);
         var secretId = variables(SecretVariableFor(target));
-        if (string.IsNullOrWhiteSpace(value) && string.IsNullOrWhiteSpace(secretId))
-            return target == Target.Prod ? throw NotSet() : null;
+        if (!IsConfigured(target, variables))
+            return target == Target.Prod ? throw ProdNotSet() : null;
 
         var fromSecretOnly = string.IsNullOrWhiteSpace(value);
         var source = fromSecretOnly ? SecretVariableFor(target) : name;
@@ -54,13 +54,17 @@ public static class ConnectionSettings
         return new Database(spec.Settings, source) { Options = spec.Options };
     }
 
+    /// <summary>Whether the target has a URL or a secret; local without either is the embedded cluster.</summary>
+    public static bool IsConfigured(Target target, Func<string, string?> variables) =>
+        !string.IsNullOrWhiteSpace(variables(VariableFor(target))) || !string.IsNullOrWhiteSpace(variables(SecretVariableFor(target)));
+
     /// <summary>The configured settings without anything that needs AWS (no secret, no IAM token), TLS defaults applied.</summary>
     public static NpgsqlConnectionStringBuilder? FromEnvironment(Target target, Func<string, string?> variables)
     {
         var name = VariableFor(target);
         var value = variables(name);
         if (string.IsNullOrWhiteSpace(value))
-            return target == Target.Prod ? throw NotSet() : null;
+            return target == Target.Prod ? throw ProdNotSet() : null;
         var spec = ConnectionUrl.Read(value, name);
         if (spec.Options.SecretId is not null || spec.Options.Authentication == Authentication.Iam)
             throw new CruddurException($"{name} uses secret= or auth=iam, which need ConnectionSettings.ResolveAsync");
@@ -80,7 +84,8 @@ public static class ConnectionSettings
     public static NpgsqlConnectionStringBuilder Maintenance(NpgsqlConnectionStringBuilder settings) =>
         new(settings.ConnectionString) { Database = "postgres", Pooling = false };
 
-    static CruddurException NotSet() =>
+    /// <summary>What --prod says before anything else when there is no production to work on.</summary>
+    public static CruddurException ProdNotSet() =>
         new($"{ProdVariable} is not set (export it, e.g. postgresql://user@host:5432/cruddur?sslmode=verify-full, or set {ProdSecretVariable})");
 
     // Region and endpoint follow the SDK's configuration (AWS_REGION, AWS_ENDPOINT_URL_SSM, profiles).

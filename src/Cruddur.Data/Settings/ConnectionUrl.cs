@@ -22,9 +22,9 @@ public static class ConnectionUrl
         {
             return new ConnectionSpec(new NpgsqlConnectionStringBuilder(trimmed), ConnectionOptions.Default);
         }
-        catch (ArgumentException e)
+        catch (ArgumentException)
         {
-            throw new CruddurException($"{source} is not a valid connection string ({KeywordProblem(e)})");
+            throw new CruddurException($"{source} is not a valid connection string ({KeywordProblem(trimmed)})");
         }
     }
 
@@ -76,10 +76,25 @@ public static class ConnectionUrl
             .Select(pair => pair.Split('=', 2))
             .Select(parts => (Uri.UnescapeDataString(parts[0]), parts.Length > 1 ? Uri.UnescapeDataString(parts[1]) : ""));
 
-    // Npgsql's message quotes the offending keyword, and for a value error the value itself:
-    // keep only the keyword so that a password never reaches the output.
-    static string KeywordProblem(ArgumentException e) =>
-        e.Message.StartsWith("Keyword not supported", StringComparison.Ordinal)
-            ? e.Message.Split('\n')[0]
-            : "a keyword has an invalid value";
+    // Npgsql's message quotes the offending keyword, and for a value error the value itself: name
+    // only the keyword, found by trying each pair alone, so that a password never reaches the output.
+    static string KeywordProblem(string value)
+    {
+        if (!value.Contains('='))
+            return "it is neither a postgresql:// URL nor Npgsql keywords; expected postgresql://user:password@host:5432/cruddur or Host=...;Username=...";
+        foreach (var pair in value.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var parts = pair.Split('=', 2);
+            if (!new NpgsqlConnectionStringBuilder().ContainsKey(parts[0].Trim())) return $"unknown keyword '{parts[0].Trim()}'";
+            try
+            {
+                _ = new NpgsqlConnectionStringBuilder { [parts[0].Trim()] = parts.Length > 1 ? parts[1] : "" };
+            }
+            catch (Exception invalid) when (invalid is ArgumentException or FormatException or InvalidCastException)
+            {
+                return $"{parts[0].Trim()} has an invalid value";
+            }
+        }
+        return "expected keyword=value pairs separated by ';'";
+    }
 }

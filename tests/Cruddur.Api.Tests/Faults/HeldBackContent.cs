@@ -2,15 +2,23 @@ using System.Net;
 
 namespace Cruddur.Api.Tests.Faults;
 
-/// <summary>A request body sent in two halves: the second only once <see cref="Release"/> is called.</summary>
+/// <summary>
+/// A JSON body whose closing brace is held back until <see cref="Release"/>. Meanwhile it keeps sending
+/// insignificant whitespace, as a slow but live client does: Kestrel ends a body slower than 240 B/s
+/// after a 5 s grace period with 408, which a held request met on a busy machine.
+/// </summary>
 sealed class HeldBackContent : HttpContent
 {
+    static readonly TimeSpan Beat = TimeSpan.FromMilliseconds(100);
+    static readonly byte[] Spaces = System.Text.Encoding.ASCII.GetBytes(new string(' ', 64));
+
     readonly byte[] _body;
     readonly TaskCompletionSource _firstHalfSent = new(TaskCreationOptions.RunContinuationsAsynchronously);
     readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public HeldBackContent(string json)
     {
+        if (!json.EndsWith('}')) throw new ArgumentException("expected a JSON object", nameof(json));
         _body = System.Text.Encoding.UTF8.GetBytes(json);
         Headers.ContentType = new("application/json");
     }
@@ -21,16 +29,21 @@ sealed class HeldBackContent : HttpContent
 
     protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
     {
-        await stream.WriteAsync(_body.AsMemory(0, _body.Length / 2));
+        await stream.WriteAsync(_body.AsMemory(0, _body.Length - 1));
         await stream.FlushAsync();
         _firstHalfSent.TrySetResult();
-        await _released.Task;
-        await stream.WriteAsync(_body.AsMemory(_body.Length / 2));
+        while (await Task.WhenAny(_released.Task, Task.Delay(Beat)) != _released.Task)
+        {
+            await stream.WriteAsync(Spaces);
+            await stream.FlushAsync();
+        }
+        await stream.WriteAsync(_body.AsMemory(_body.Length - 1));
     }
 
+    // Chunked: the whitespace makes the length unknown in advance.
     protected override bool TryComputeLength(out long length)
     {
-        length = _body.Length;
-        return true;
+        length = 0;
+        return false;
     }
 }

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using Cruddur.Testing;
 
 namespace Cruddur.Cli.Tests.Db;
@@ -53,5 +55,57 @@ public class ConnectionErrorTests(PostgresServer server)
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("at Cruddur.", result.Stderr);
         Assert.DoesNotContain("Sup3rSecret", result.Output);
+    }
+
+    [Theory]
+    [InlineData("garbage", "it is neither a postgresql:// URL nor Npgsql keywords; expected postgresql://user:password@host:5432/cruddur or Host=...;Username=...")]
+    [InlineData("Host=db.example.com;Port=fifty;Password=huEE33z2Qvl383", "Port has an invalid value")]
+    [InlineData("Host=db.example.com;Colour=blue;Password=huEE33z2Qvl383", "unknown keyword 'Colour'")]
+    public async Task A_connection_url_that_is_not_one_says_what_is_wrong_in_plain_words(string value, string problem)
+    {
+        var result = await CliProcess.RunAsync(new Dictionary<string, string?> { ["CONNECTION_URL"] = value }, "db", "status");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal($"Error: CONNECTION_URL is not a valid connection string ({problem})\n", result.Stderr);
+        Assert.DoesNotContain("huEE33z2Qvl383", result.Output);
+    }
+
+    [Theory]
+    [InlineData("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n", "the server's answer is not PostgreSQL's protocol (is PostgreSQL listening on this port?)")]
+    [InlineData("", "the server hung up without answering as PostgreSQL does (is PostgreSQL listening on this port?)")]
+    public async Task A_server_that_is_not_postgres_is_one_line_saying_so(string answer, string cause)
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        var server = AnswerEveryConnectionAsync(listener, answer);
+
+        var result = await CliProcess.RunAsync(
+            new Dictionary<string, string?> { ["CONNECTION_URL"] = $"postgresql://postgres:Sup3rSecret@127.0.0.1:{port}/cruddur" }, "db", "status");
+        listener.Stop();
+        await server;
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal($"Error: cannot connect to 127.0.0.1:{port}: {cause} (check CONNECTION_URL)\n", result.Stderr);
+    }
+
+    // Reads what the client sends first, answers (or not), and hangs up: a web server, or a service that refuses.
+    static async Task AnswerEveryConnectionAsync(TcpListener listener, string answer)
+    {
+        try
+        {
+            while (true)
+            {
+                using var client = await listener.AcceptTcpClientAsync();
+                var stream = client.GetStream();
+                _ = await stream.ReadAsync(new byte[64]);
+                await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(answer));
+                client.Client.Shutdown(SocketShutdown.Both);
+            }
+        }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException or IOException)
+        {
+            // the listener was stopped: the test is over
+        }
     }
 }

@@ -45,4 +45,17 @@ public class ProductionSafetyTests(PostgresServer server)
         Assert.Equal(1, result.ExitCode);
         Assert.StartsWith("Error: PROD_CONNECTION_URL is not set", result.Stderr);
     }
+
+    [Theory]
+    [InlineData("seed")]
+    [InlineData("drop")]
+    [InlineData("setup")]
+    public async Task Destructive_chores_on_prod_without_PROD_CONNECTION_URL_name_it_before_asking_for_force(string chore)
+    {
+        var result = await CliProcess.RunAsync(new Dictionary<string, string?>(), "db", chore, "--prod");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith("Error: PROD_CONNECTION_URL is not set", result.Stderr);
+        Assert.DoesNotContain("--force", result.Stderr);
+    }
 }

@@ -17,7 +17,7 @@ public class LocalCommandTests : IAsyncLifetime
     public async ValueTask DisposeAsync() => await new LocalCluster(_home).DestroyAsync(CancellationToken.None);
 
     [Fact]
-    public async Task Up_on_a_fresh_machine_ends_with_a_seeded_database_and_hides_the_password()
+    public async Task Up_on_a_fresh_machine_counts_its_steps_ends_with_a_seeded_database_and_hides_the_password()
     {
         var up = await CliProcess.RunAsync(Environment, "up", "--no-api");
         var again = await CliProcess.RunAsync(Environment, "up", "--no-api");
@@ -26,6 +26,9 @@ public class LocalCommandTests : IAsyncLifetime
         Assert.Contains("Seeded: 2 users, 1 activity (0 already present)", up.Stdout);
         Assert.Matches(@"Database: postgresql://postgres:\*\*\*@127\.0\.0\.1:\d+/cruddur", up.Stdout);
         Assert.Contains("Skipped: the database already has users", again.Stdout);
+        Assert.Equal(["== local start (1/4)", "== db create (2/4)", "== db schema-load (3/4)", "== db seed (4/4)"],
+            up.Stdout.Split('\n').Where(line => line.StartsWith("== ")).ToArray());
+        Assert.DoesNotContain('\e', up.Output);
         var database = new Database(new LocalCluster(_home).ConnectionIfInitialized()!, "test");
         Assert.Equal(new RowCounts(2, 1), await RowCounts.ReadAsync(database, Ct));
         Assert.DoesNotContain(database.Settings.Password!, up.Output + again.Output);

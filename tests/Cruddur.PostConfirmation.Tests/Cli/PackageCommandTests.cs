@@ -23,6 +23,10 @@ public class PackageCommandTests
             var result = await RunInRepositoryAsync("lambda", "package", "--output", zip, "--ca-bundle", bundle);
 
             Assert.True(result.ExitCode == 0, result.Output);
+            Assert.Equal(["== lambda package: publish (1/3)", "== lambda package: CA bundle (2/3)", "== lambda package: zip (3/3)"],
+                result.Stdout.Split('\n').Where(line => line.StartsWith("== ")).ToArray());
+            Assert.Matches(@"\nPublished: Cruddur.PostConfirmation.csproj \(Release\) in \d+ s\n", result.Stdout);
+            Assert.DoesNotContain('\e', result.Output);
             var handler = Assert.Single(result.Stdout.Split('\n'), line => line.StartsWith("Handler: ", StringComparison.Ordinal));
             Assert.StartsWith("Handler: Cruddur.PostConfirmation::Cruddur.PostConfirmation.Function::HandleAsync", handler);
             var unpacked = Path.Combine(work.FullName, "unpacked");

@@ -34,13 +34,18 @@ public static class PackageCommand
 
     static async Task RunAsync(string root, string zip, string? caBundle, CancellationToken ct)
     {
-        Terminal.Console.Banner("lambda package");
+        Terminal.Console.CountSteps(3);
         var published = Directory.CreateTempSubdirectory("cruddur-lambda-");
         try
         {
-            await Publisher.PublishAsync(Path.Combine(root, ProjectPath), published.FullName, ct);
+            Terminal.Console.Banner("lambda package: publish");
+            var took = await Progress.RunAsync("dotnet publish -c Release (the first time takes a while)", async _ =>
+                await Publisher.PublishAsync(Path.Combine(root, ProjectPath), published.FullName, ct));
+            Terminal.Console.Line($"Published: {Path.GetFileName(ProjectPath)} (Release) in {took.TotalSeconds:0} s");
+            Terminal.Console.Banner("lambda package: CA bundle");
             var bundle = caBundle ?? DefaultBundle(root);
             if (bundle is not null) CopyBundle(bundle, Path.Combine(published.FullName, BundleInZip));
+            Terminal.Console.Banner("lambda package: zip");
             Directory.CreateDirectory(Path.GetDirectoryName(zip)!);
             File.Delete(zip);
             ZipFile.CreateFromDirectory(published.FullName, zip);

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Cruddur.Cli.Output;
 using Cruddur.Data;
 
 namespace Cruddur.Cli.Commands.Lambda;
@@ -7,7 +6,8 @@ namespace Cruddur.Cli.Commands.Lambda;
 /// <summary>Runs <c>dotnet publish -c Release</c> on a project into a folder; a failure names its first error.</summary>
 static class Publisher
 {
-    public static async Task PublishAsync(string project, string folder, CancellationToken ct)
+    /// <summary>Publishes and returns how long it took.</summary>
+    public static async Task<TimeSpan> PublishAsync(string project, string folder, CancellationToken ct)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -17,6 +17,7 @@ static class Publisher
         };
         foreach (var argument in new[] { "publish", project, "-c", "Release", "-o", folder, "--nologo", "-v", "quiet" })
             start.ArgumentList.Add(argument);
+        var clock = Stopwatch.StartNew();
         using var process = Process.Start(start) ?? throw new CruddurException("cannot start dotnet");
         var stdout = process.StandardOutput.ReadToEndAsync(ct);
         var stderr = process.StandardError.ReadToEndAsync(ct);
@@ -24,7 +25,7 @@ static class Publisher
         var output = await stdout + await stderr;
         if (process.ExitCode != 0)
             throw new CruddurException($"dotnet publish failed with exit code {process.ExitCode} ({FirstError(output)})");
-        Terminal.Console.Line($"Published: {Path.GetFileName(project)} (Release)");
+        return clock.Elapsed;
     }
 
     static string FirstError(string output) =>

@@ -5,7 +5,7 @@ using Cruddur.Data.Settings;
 
 namespace Cruddur.Cli.Commands.Local;
 
-/// <summary>The embedded PostgreSQL under .cruddur/ (or CRUDDUR_HOME): start, stop, status, promote, destroy.</summary>
+/// <summary>The embedded PostgreSQL under .cruddur/ (or CRUDDUR_HOME): start, stop, status, destroy.</summary>
 public static class LocalCommands
 {
     public static Command Build()
@@ -15,12 +15,9 @@ public static class LocalCommands
         var start = new Command("start", "Create the local cluster if needed and start every server (harmless when running)") { replicas, sync };
         CommandAction.Set(start, async (result, ct) =>
         {
-            Terminal.Console.Banner("local start");
-            var cluster = Targets.Cluster();
-            var settings = result.GetValue(replicas) is { } count
-                ? await cluster.ReplicateAsync(count, result.GetValue(sync), ct)
-                : result.GetValue(sync) ? throw new CruddurException("--sync needs --replicas N") : await cluster.StartAsync(ct);
-            Terminal.Console.Line($"Running: {Redact.Url(settings)}");
+            if (result.GetValue(replicas) is { } count) await ReplicateAsync(count, result.GetValue(sync), ct);
+            else if (result.GetValue(sync)) throw new CruddurException("--sync needs --replicas N");
+            else await StartAsync(ct);
         });
 
         var stop = new Command("stop", "Stop the local cluster (fast shutdown)");
@@ -31,14 +28,37 @@ public static class LocalCommands
             Terminal.Console.Line("Stopped");
         });
 
-        var destroy = new Command("destroy", "Stop the local cluster and delete its files and data");
+        var destroy = new Command("destroy", "Stop the local cluster and delete what cruddur made in CRUDDUR_HOME (its data included); other files stay");
         CommandAction.Set(destroy, async (_, ct) =>
         {
             Terminal.Console.Banner("local destroy");
-            await Targets.Cluster().DestroyAsync(ct);
-            Terminal.Console.Line("Destroyed");
+            var cluster = Targets.Cluster();
+            var removed = await cluster.DestroyAsync(ct);
+            foreach (var path in removed) Terminal.Console.Line($"Removed: {path}");
+            Terminal.Console.Line(removed.Count > 0 ? "Destroyed" : $"Nothing to destroy in {cluster.Home}");
         });
 
         return new Command("local", "The embedded local PostgreSQL cluster") { start, stop, StatusCommand.Build(), PromoteCommand.Build(), destroy };
+    }
+
+    static async Task ReplicateAsync(int count, bool synchronous, CancellationToken ct)
+    {
+        Terminal.Console.Banner("local start");
+        var settings = await Targets.Cluster().ReplicateAsync(count, synchronous, ct);
+        Terminal.Console.Line($"Running: {Redact.Url(settings)}");
+    }
+
+    /// <summary>Starts the cluster (creating it on first use, which takes a while) with a spinner on a terminal.</summary>
+    public static async Task StartAsync(CancellationToken ct)
+    {
+        Terminal.Console.Banner("local start");
+        var cluster = Targets.Cluster();
+        var settings = await Progress.RunAsync("Starting the local PostgreSQL (initdb on first use)", async report =>
+        {
+            cluster.Progress = report;
+            return await cluster.StartAsync(ct);
+        });
+        cluster.Progress = Terminal.Console.Detail;
+        Terminal.Console.Line($"Running: {Redact.Url(settings)}");
     }
 }

@@ -1,7 +1,7 @@
 namespace Cruddur.Data.Local;
 
 /// <summary>pg_ctl for every server of a local cluster, primary or standby, run as the server user.</summary>
-static class PgCtl
+static class ServerControl
 {
     static string Program => Path.Combine(PostgresBinaries.Directory(), "pg_ctl");
 
