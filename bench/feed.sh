@@ -14,17 +14,8 @@ api_port=4580 flask_port=5001
 
 fail() { printf 'Error: %s\n' "$*" >&2; exit 1; }
 [ -f "$reference/app.py" ] || fail "the Flask reference is not at $reference (set SEED_FLASK to its folder)"
-need=()
-for pkg in wrk python3-flask python3-psycopg python3-psycopg-pool gunicorn postgresql-contrib gnuplot-nox; do
-  dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
-done
-if [ ${#need[@]} -gt 0 ]; then
-  echo "== installing ${need[*]}"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get install -y -qq "${need[@]}" >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq "${need[@]}" >/dev/null; }
-fi
-
 source "$root/bench/local-database.sh"
+install_packages wrk python3-flask python3-psycopg python3-psycopg-pool gunicorn postgresql-contrib gnuplot-nox
 source "$root/bench/access-token.sh"
 bench_home bench
 pids=()
@@ -60,7 +51,7 @@ def ms(v):
     n, unit = found.groups()
     return float(n) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
 rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
-p50 = ms(re.search(r"50%\s+(\S+)", text).group(1)); p99 = ms(re.search(r"99%\s+(\S+)", text).group(1))
+p50 = ms(re.search(rf"^\s*50%\s+(\S+)", text, re.M).group(1)); p99 = ms(re.search(rf"^\s*99%\s+(\S+)", text, re.M).group(1))
 print(f"{rps:.0f} {p50:.2f} {p99:.2f}")
 PY
 }

@@ -4,6 +4,7 @@
 #   start_local_database    `cruddur up --no-api` there; sets port, PGPASSWORD and CONNECTION_URL
 #   destroy_local_database  `cruddur local destroy`, then the folder bench_home made (with work in it)
 #   write_feed_sql FILE     the service's home feed query for pgbench
+#   install_packages PKG... apt-get install the Debian packages that are missing
 bench_home() {
   export CRUDDUR_HOME; CRUDDUR_HOME="$(mktemp -d "/tmp/cruddur-$1-XXXXXX")"
   work="$CRUDDUR_HOME/work"; mkdir -p "$work"
@@ -36,4 +37,13 @@ write_feed_sql() {
     done
     echo ";"
   } > "$1"
+}
+
+install_packages() {
+  local need=() pkg
+  for pkg in "$@"; do dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg"); done
+  [ ${#need[@]} -eq 0 ] && return 0
+  echo "== installing ${need[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get install -y -qq "${need[@]}" >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq "${need[@]}" >/dev/null; }
 }

@@ -10,20 +10,15 @@ seconds="${1:-20}" connections="${2:-64}"
 api_port=4583
 
 fail() { printf 'Error: %s\n' "$*" >&2; exit 1; }
-if ! command -v wrk >/dev/null; then
-  echo "== installing wrk"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get install -y -qq wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
-fi
-
 source "$root/bench/local-database.sh"
+install_packages wrk
 source "$root/bench/access-token.sh"
 bench_home replicas
 api_pid="" sampler_pid="" jwks_pid=""
 cleanup() {
   for pid in $sampler_pid $api_pid $jwks_pid; do kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
-  "$root/cruddur" local destroy >/dev/null 2>&1 || true
+  destroy_local_database
 }
 trap cleanup EXIT
 
@@ -75,7 +70,7 @@ def ms(v):
     return float(n) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
 answers = dict((k, int(v)) for k, v in re.findall(r"(\w+)=(\d+)", re.search(r"ANSWERS (.*)", wrk).group(1)))
 rps = float(re.search(r"Requests/sec:\s+([\d.]+)", wrk).group(1))
-p50, p99 = (ms(re.search(rf"{p}%\s+(\S+)", wrk).group(1)) for p in (50, 99))
+p50, p99 = (ms(re.search(rf"^\s*{p}%\s+(\S+)", wrk, re.M).group(1)) for p in (50, 99))
 samples = [tuple(map(float, line.split())) for line in open(lag) if len(line.split()) == 2]
 bytes_, millis = [s[0] for s in samples], [s[1] for s in samples]
 print(f"{label:<26} {rps:>8.0f} {p50:>8.2f} {p99:>8.2f}   {answers['ok']:>7} {answers['created']:>6} {answers['client_error'] + answers['server_error']:>5}"

@@ -12,7 +12,7 @@ api_port=4581
 source "$root/bench/local-database.sh"
 bench_home stages
 api=
-cleanup() { [ -n "$api" ] && kill "$api" 2>/dev/null; wait 2>/dev/null || true; "$root/cruddur" local destroy >/dev/null 2>&1 || true; }
+cleanup() { [ -n "$api" ] && kill "$api" 2>/dev/null; wait 2>/dev/null || true; destroy_local_database; }
 trap cleanup EXIT
 start_local_database
 dotnet build "$root/src/Cruddur.Api" -c Release --nologo -v quiet -clp:ErrorsOnly >/dev/null

@@ -9,13 +9,8 @@ seconds="${1:-60}" connections="${2:-256}"
 api_port=4581 pool_max=64
 
 fail() { printf 'Error: %s\n' "$*" >&2; exit 1; }
-if ! command -v wrk >/dev/null; then
-  echo "== installing wrk"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get install -y -qq wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
-fi
-
 source "$root/bench/local-database.sh"
+install_packages wrk
 source "$root/bench/access-token.sh"
 bench_home stress
 api_pid="" sampler_pid="" jwks_pid=""
@@ -64,7 +59,7 @@ answers = dict((k, int(v)) for k, v in re.findall(r"(\w+)=(\d+)", re.search(r"AN
 socket = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", wrk)
 socket_errors = sum(map(int, socket.groups())) if socket else 0
 rps = float(re.search(r"Requests/sec:\s+([\d.]+)", wrk).group(1))
-p99 = re.search(r"99%\s+(\S+)", wrk).group(1)
+p99 = re.search(rf"^\s*99%\s+(\S+)", wrk, re.M).group(1)
 samples = [tuple(map(int, line.split())) for line in open(samples_file) if line.strip()]
 conns = [c for _, c, _ in samples if c >= 0]
 # Memory: the first sample once the run is 10 s in (warm-up) against the last, in MB; a short run uses all.
