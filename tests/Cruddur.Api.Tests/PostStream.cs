@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
+using Cruddur.Testing;
 
 namespace Cruddur.Api.Tests;
 
@@ -36,21 +37,15 @@ public sealed class PostStream(Uri api, string accessToken, int clients = 4)
     public async Task WaitForMoreAsync(int status, int more)
     {
         var target = Count(status) + more;
-        for (var waited = 0; Count(status) < target; waited += 20)
-        {
-            Assert.True(waited < 60_000, $"only {Count(status)} of {target} answers {status} within a minute; seen {Summary()}");
-            await Task.Delay(20);
-        }
+        Assert.True(await Poll.UntilAsync(() => Count(status) >= target, TimeSpan.FromMinutes(1)),
+            $"only {Count(status)} of {target} answers {status} within a minute; seen {Summary()}");
     }
 
     /// <summary>Waits until a request fails with <paramref name="failure"/>, failing after a minute.</summary>
     public async Task WaitForFailureAsync(string failure)
     {
-        for (var waited = 0; !_outcomes.Any(o => o.Failure == failure); waited += 20)
-        {
-            Assert.True(waited < 60_000, $"no request failed with {failure} within a minute; seen {Summary()}");
-            await Task.Delay(20);
-        }
+        Assert.True(await Poll.UntilAsync(() => _outcomes.Any(o => o.Failure == failure), TimeSpan.FromMinutes(1)),
+            $"no request failed with {failure} within a minute; seen {Summary()}");
     }
 
     public string Summary() => string.Join(", ", _outcomes.GroupBy(o => o.Failure ?? o.Status.ToString()).Select(g => $"{g.Key} x{g.Count()}"));

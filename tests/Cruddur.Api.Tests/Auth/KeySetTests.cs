@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.IdentityModel.Tokens;
+using Cruddur.Testing;
 
 namespace Cruddur.Api.Tests.Auth;
 
@@ -42,13 +43,9 @@ public class KeySetTests(ApiServer api) : IClassFixture<ApiServer>, IAsyncLifeti
     // The refetch a new kid asks for may complete after the request that asked; the next one sees it.
     static async Task PollUntilCreatedAsync(HttpClient client, string token)
     {
-        for (var waited = 0; ; waited += 50)
-        {
-            var status = (await PostAsync(client, token)).StatusCode;
-            if (status == HttpStatusCode.Created) return;
-            Assert.True(waited < 30_000, $"a token signed by the rotated key still gets {(int)status} after 30 s");
-            await Task.Delay(50);
-        }
+        var status = HttpStatusCode.Unauthorized;
+        var created = await Poll.UntilAsync(async () => (status = (await PostAsync(client, token)).StatusCode) == HttpStatusCode.Created, TimeSpan.FromSeconds(30));
+        Assert.True(created, $"a token signed by the rotated key still gets {(int)status} after 30 s");
     }
 
     static Task<HttpResponseMessage> PostAsync(HttpClient client, string token)

@@ -79,13 +79,14 @@ public class GracefulShutdownTests(PostgresServer server, TestUserPool pool)
     /// <summary>The API's sessions on the server; a closed session leaves pg_stat_activity shortly after, so wait a bounded time for zero.</summary>
     static async Task<long> ApiConnectionsAsync(Data.Settings.Database database, bool untilZero = true)
     {
-        for (var attempt = 0; ; attempt++)
+        var count = 0L;
+        await Poll.UntilAsync(async () =>
         {
-            var count = (await Rows.ReadAsync<long>(database.Settings,
+            count = (await Rows.ReadAsync<long>(database.Settings,
                 "SELECT count(*) FROM pg_stat_activity WHERE datname = @database AND application_name = 'cruddur-api'", ("database", database.Name))).Single();
-            if (!untilZero || count == 0 || attempt == 100) return count;
-            await Task.Delay(100);
-        }
+            return !untilZero || count == 0;
+        }, TimeSpan.FromSeconds(30));
+        return count;
     }
 
     static int FreePort()

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Cruddur.Testing;
 
 namespace Cruddur.Api.Tests.Feeds;
 
@@ -26,13 +27,7 @@ static class FeedClient
     /// <summary>Polls (a generous bound, not a speed test) until <paramref name="done"/> holds.</summary>
     public static async Task WaitUntilAsync(Func<Task<bool>> done, string what)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (await done()) return;
-            await Task.Delay(50);
-        }
-        Assert.Fail($"still not {what} after 30 s");
+        Assert.True(await Poll.UntilAsync(done, TimeSpan.FromSeconds(30)), $"still not {what} after 30 s");
     }
 
     public static Task WaitUntilListeningAsync(HttpClient client) =>

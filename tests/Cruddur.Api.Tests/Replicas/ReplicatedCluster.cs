@@ -1,6 +1,7 @@
 using Cruddur.Data.Local;
 using Cruddur.Data.Settings;
 using Npgsql;
+using Cruddur.Testing;
 
 namespace Cruddur.Api.Tests.Replicas;
 
@@ -50,10 +51,8 @@ public sealed class ReplicatedCluster(int standbys, bool synchronous) : IAsyncDi
     /// <summary>Waits (a minute at most) until a server has the activity.</summary>
     public async Task WaitForActivityAsync(HostEndpoint host, Guid uuid)
     {
-        for (var waited = 0; (await QueryAsync<Guid>(host, "SELECT uuid FROM activities WHERE uuid = @uuid", ("uuid", uuid))).Count == 0; waited += 20)
-        {
-            Assert.True(waited < 60_000, $"{host} does not have activity {uuid} after a minute");
-            await Task.Delay(20);
-        }
+        var arrived = await Poll.UntilAsync(async () =>
+            (await QueryAsync<Guid>(host, "SELECT uuid FROM activities WHERE uuid = @uuid", ("uuid", uuid))).Count > 0, TimeSpan.FromMinutes(1));
+        Assert.True(arrived, $"{host} does not have activity {uuid} after a minute");
     }
 }

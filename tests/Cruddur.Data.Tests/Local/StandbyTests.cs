@@ -2,6 +2,7 @@ using Cruddur.Data.Admin;
 using Cruddur.Data.Local;
 using Cruddur.Data.Settings;
 using Npgsql;
+using Cruddur.Testing;
 
 namespace Cruddur.Data.Tests.Local;
 
@@ -56,11 +57,9 @@ public class StandbyTests : IAsyncLifetime
         var primary = On(settings, HostList.Of(settings)[0]);
         Assert.Equal("ANY 1 (\"standby1\", \"standby2\")", await ScalarAsync<string>(primary, "SHOW synchronous_standby_names"));
         // Each walsender rereads synchronous_standby_names on its own after the reload.
-        for (var waited = 0; await ScalarAsync<long>(primary, "SELECT count(*) FROM pg_stat_replication WHERE sync_state = 'quorum'") != 2; waited += 50)
-        {
-            Assert.True(waited < 60_000, "the standbys are not both quorum candidates after a minute");
-            await Task.Delay(50);
-        }
+        var quorum = await Poll.UntilAsync(async () =>
+            await ScalarAsync<long>(primary, "SELECT count(*) FROM pg_stat_replication WHERE sync_state = 'quorum'") == 2, TimeSpan.FromMinutes(1));
+        Assert.True(quorum, "the standbys are not both quorum candidates after a minute");
 
         await _cluster.StopAsync(Ct);
         Assert.All(await _cluster.ServersAsync(Ct), s => Assert.False(s.Running));
