@@ -22,5 +22,5 @@ public static class PostgresJson
     /// </summary>
     public static string Page(string query) => Wrap("Json/Page.sql", query);
 
-    static string Wrap(string wrapper, string query) => SqlFile.Load(wrapper).Replace(Slot, query, StringComparison.Ordinal);
+    static string Wrap(string wrapper, string query) => SqlFile.Load(wrapper, typeof(PostgresJson).Assembly).Replace(Slot, query, StringComparison.Ordinal);
 }

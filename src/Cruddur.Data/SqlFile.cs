@@ -9,11 +9,8 @@ public static class SqlFile
     static readonly ConcurrentDictionary<(Assembly, string), string> Cache = new();
 
     /// <summary>Loads <paramref name="path"/> (e.g. <c>Admin/Sessions.sql</c>) from the assembly's embedded resources.</summary>
-    public static string Load(string path, Assembly? assembly = null)
-    {
-        var owner = assembly ?? typeof(SqlFile).Assembly;
-        return Cache.GetOrAdd((owner, path), key => Read(key.Item1, key.Item2));
-    }
+    public static string Load(string path, Assembly assembly) =>
+        Cache.GetOrAdd((assembly, path), key => Read(key.Item1, key.Item2));
 
     /// <summary>
     /// Fills a <c>{name}</c> slot with a database or role name, which PostgreSQL cannot take as a

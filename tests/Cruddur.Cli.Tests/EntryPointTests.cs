@@ -10,7 +10,7 @@ namespace Cruddur.Cli.Tests;
 public class EntryPointTests(PostgresServer server) : IDisposable
 {
     readonly string _copy = Directory.CreateTempSubdirectory("cruddur-entry-").FullName;
-    string Migrations => Path.Combine(_copy, "src", "Cruddur.Data", "Migrations");
+    string Migrations => Path.Combine(_copy, "src", "Cruddur.Chores", "Migrations");
 
     [Fact]
     public async Task The_script_builds_saying_so_and_rebuilds_after_a_rename_or_a_delete()

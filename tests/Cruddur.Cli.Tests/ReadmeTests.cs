@@ -1,4 +1,4 @@
-using Cruddur.Data.Local;
+using Cruddur.Chores.Local;
 using Cruddur.Testing;
 
 namespace Cruddur.Cli.Tests;
@@ -21,9 +21,9 @@ public class ReadmeTests(PostgresServer server) : IAsyncLifetime
         var cli = Path.Combine(_root, "cruddur");
         File.WriteAllText(cli, $"#!/bin/sh\nexec dotnet '{CliProcess.Dll}' \"$@\"\n");
         File.SetUnixFileMode(cli, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        var migrations = Path.Combine(_root, "src", "Cruddur.Data", "Migrations");
+        var migrations = Path.Combine(_root, "src", "Cruddur.Chores", "Migrations");
         Directory.CreateDirectory(migrations);
-        foreach (var file in Directory.GetFiles(Path.Combine(RepositoryFolder.Path, "src", "Cruddur.Data", "Migrations"), "*.sql"))
+        foreach (var file in Directory.GetFiles(Path.Combine(RepositoryFolder.Path, "src", "Cruddur.Chores", "Migrations"), "*.sql"))
             File.Copy(file, Path.Combine(migrations, Path.GetFileName(file)));
         return ValueTask.CompletedTask;
     }

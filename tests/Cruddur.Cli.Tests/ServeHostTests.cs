@@ -18,7 +18,7 @@ public class ServeHostTests(PostgresServer server)
     public async Task Serve_listens_on_the_address_it_is_given_and_says_so(string how, string address)
     {
         var database = await server.CreateDatabaseAsync("serve_on_a_host");
-        var port = Cruddur.Data.Local.FreePort.Find();
+        var port = Cruddur.Chores.Local.FreePort.Find();
         var environment = new Dictionary<string, string?> { ["CONNECTION_URL"] = database.Settings.ConnectionString, ["HOST"] = how == "HOST" ? address : null };
         string[] args = how == "--host" ? ["serve", "--port", port.ToString(), "--host", address] : ["serve", "--port", port.ToString()];
         using var serve = Process.Start(CliProcess.StartInfo(environment, args))!;

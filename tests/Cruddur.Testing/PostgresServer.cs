@@ -1,6 +1,6 @@
 using Cruddur.Data;
-using Cruddur.Data.Local;
-using Cruddur.Data.Migrations;
+using Cruddur.Chores.Local;
+using Cruddur.Chores.Migrations;
 using Cruddur.Data.Settings;
 using Npgsql;
 using Xunit;

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Cruddur.Cli.Output;
 using Cruddur.Data;
-using Cruddur.Data.Local;
+using Cruddur.Chores.Local;
 
 namespace Cruddur.Cli.Cognito;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Cruddur.Cli.Output;
 using Cruddur.Data;
+using Cruddur.Rds;
 using Npgsql;
 
 namespace Cruddur.Cli.Commands;
@@ -15,7 +16,7 @@ public static class CommandAction
             {
                 return await action(result, ct);
             }
-            catch (CruddurException e)
+            catch (Exception e) when (e is CruddurException or RdsException)
             {
                 Terminal.Console.Error(e.Message);
                 if (result.GetValue(CommonOptions.Verbose)) Terminal.Console.Detail(e.ToString());
@@ -35,8 +36,8 @@ public static class CommandAction
             catch (Exception e)
             {
                 // A bug or a failure nobody foresaw: still one line, the trace only on request.
-                Terminal.Console.Error(Secrets.Hide($"{e.Message} ({e.GetType().Name}; --verbose shows where)"));
-                if (result.GetValue(CommonOptions.Verbose)) Terminal.Console.Detail(Secrets.Hide(e.ToString()));
+                Terminal.Console.Error(KnownSecrets.Hide($"{e.Message} ({e.GetType().Name}; --verbose shows where)"));
+                if (result.GetValue(CommonOptions.Verbose)) Terminal.Console.Detail(KnownSecrets.Hide(e.ToString()));
                 return 1;
             }
         });

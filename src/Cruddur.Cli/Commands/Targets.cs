@@ -2,8 +2,9 @@ using System.CommandLine;
 using Cruddur.Cli.Cognito;
 using Cruddur.Cli.Output;
 using Cruddur.Data;
-using Cruddur.Data.Admin;
-using Cruddur.Data.Local;
+using Cruddur.Secrets;
+using Cruddur.Chores.Admin;
+using Cruddur.Chores.Local;
 using Cruddur.Data.Settings;
 using Npgsql;
 
@@ -36,7 +37,7 @@ public static class Targets
     public static async Task<Database> ResolveAsync(ParseResult result, CancellationToken ct)
     {
         var target = Of(result);
-        var configured = await ConnectionSettings.ResolveAsync(target, Environment.GetEnvironmentVariable, ct);
+        var configured = await ConnectionSettings.ResolveAsync(target, Environment.GetEnvironmentVariable, ConnectionSecret.SecretsManager, ct);
         if (configured is not null)
         {
             if (result.GetValue(CommonOptions.Wait) is { } seconds)

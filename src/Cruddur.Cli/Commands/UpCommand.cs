@@ -3,7 +3,7 @@ using Cruddur.Cli.Cognito;
 using Cruddur.Cli.Commands.Db;
 using Cruddur.Cli.Commands.Local;
 using Cruddur.Cli.Output;
-using Cruddur.Data.Admin;
+using Cruddur.Chores.Admin;
 
 namespace Cruddur.Cli.Commands;
 

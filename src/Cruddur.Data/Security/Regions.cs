@@ -3,7 +3,7 @@ using Amazon.Runtime;
 namespace Cruddur.Data.Security;
 
 /// <summary>The AWS region from the SDK's chain (AWS_REGION, the profile, the instance metadata), or null.</summary>
-static class Regions
+public static class Regions
 {
     public static string? FromChain()
     {

@@ -1,4 +1,3 @@
-using Amazon.SimpleSystemsManagement;
 using Cruddur.Data.Security;
 using Npgsql;
 
@@ -27,7 +26,7 @@ public static class ConnectionSettings
     /// The configured connection for the target, ready to open: secret read, TLS defaults applied, an
     /// IAM token in place of the password. Null when local falls back to the embedded cluster.
     /// </summary>
-    public static async Task<Database?> ResolveAsync(Target target, Func<string, string?> variables, CancellationToken ct)
+    public static async Task<Database?> ResolveAsync(Target target, Func<string, string?> variables, SecretSource? secrets, CancellationToken ct)
     {
         var name = VariableFor(target);
         var value = variables(name);
@@ -40,10 +39,7 @@ public static class ConnectionSettings
         var spec = fromSecretOnly ? new ConnectionSpec(new NpgsqlConnectionStringBuilder(), ConnectionOptions.Default) : ConnectionUrl.Read(value!, name);
         if (!string.IsNullOrWhiteSpace(secretId)) spec = spec with { Options = spec.Options with { SecretId = secretId.Trim() } };
         if (spec.Options.SecretId is { } id)
-        {
-            using var ssm = SystemsManager(spec.Options.Region);
-            spec = await ConnectionSecret.ApplyAsync(spec, ssm, id, ct);
-        }
+            spec = await (secrets ?? throw new CruddurException($"{source} names a secret, which is not read here (set the URL itself)"))(spec, id, ct);
         spec = Transport.Secure(spec with { Settings = WithDefaults(spec.Settings) }, target, variables, source);
         if (spec.Options.Authentication == Authentication.Iam)
         {
@@ -87,12 +83,4 @@ public static class ConnectionSettings
     /// <summary>What --prod says before anything else when there is no production to work on.</summary>
     public static CruddurException ProdNotSet() =>
         new($"{ProdVariable} is not set (export it, e.g. postgresql://user@host:5432/cruddur?sslmode=verify-full, or set {ProdSecretVariable})");
-
-    // Region and endpoint follow the SDK's configuration (AWS_REGION, AWS_ENDPOINT_URL_SSM, profiles).
-    static AmazonSimpleSystemsManagementClient SystemsManager(string? region)
-    {
-        var name = region ?? Regions.FromChain()
-            ?? throw new CruddurException("reading a secret needs an AWS region (add ?region=eu-west-1 to the URL or set AWS_REGION)");
-        return new AmazonSimpleSystemsManagementClient(Amazon.RegionEndpoint.GetBySystemName(name));
-    }
 }

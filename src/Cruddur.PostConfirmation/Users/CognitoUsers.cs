@@ -1,5 +1,5 @@
+using Cruddur.Data.Failures;
 using Cruddur.Data;
-using Cruddur.Data.Admin;
 using Cruddur.Data.Settings;
 using Npgsql;
 

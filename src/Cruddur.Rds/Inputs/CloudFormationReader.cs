@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Cruddur.Data;
 
 namespace Cruddur.Rds.Inputs;
 
@@ -14,7 +13,7 @@ public static class CloudFormationReader
     {
         var values = new TemplateValues(TemplateDocument.Parse(text));
         if (values.Resources.Count > InputLimits.MaxResources)
-            throw new CruddurException($"the template has {values.Resources.Count} resources; CloudFormation allows at most {InputLimits.MaxResources} per template");
+            throw new RdsException($"the template has {values.Resources.Count} resources; CloudFormation allows at most {InputLimits.MaxResources} per template");
         var ingress = new SecurityGroupIngress(values);
         var instances = new List<RdsConfiguration>();
         var notes = new List<string>();
@@ -31,7 +30,7 @@ public static class CloudFormationReader
                 instances.Add(ToConfiguration(id, node!, new TemplateProperties(values, properties), values, ingress));
         }
         if (instances.Count == 0)
-            throw new CruddurException(notes.Count > 0
+            throw new RdsException(notes.Count > 0
                 ? "the template has only Aurora DB clusters: out of scope (this linter checks RDS for PostgreSQL DB instances)"
                 : "the template has no AWS::RDS::DBInstance resource");
         return (instances, notes);

@@ -13,12 +13,12 @@ public static class CreateCommandReader
         var script = ShellWords.Parse(text);
         var commands = script.Commands.Select(AwsCommand.From).OfType<AwsCommand>().Where(c => c.Service == "rds").Take(InputLimits.MaxCommands + 1).ToList();
         if (commands.Count > InputLimits.MaxCommands)
-            throw new Data.CruddurException($"the input has more than {InputLimits.MaxCommands} aws rds commands; lint reads at most that many");
+            throw new RdsException($"the input has more than {InputLimits.MaxCommands} aws rds commands; lint reads at most that many");
         var creates = commands.Where(c => c.Verb is "create-db-instance" or "create-db-instance-read-replica").ToList();
         var proxies = commands.Where(c => c.Verb == "create-db-proxy").ToList();
-        if (creates.Count + proxies.Count == 0) throw new Data.CruddurException("no 'aws rds create-db-instance' command found in the input");
+        if (creates.Count + proxies.Count == 0) throw new RdsException("no 'aws rds create-db-instance' command found in the input");
         if (creates.Count > InputLimits.MaxInstances)
-            throw new Data.CruddurException($"the input has {creates.Count} create-db-instance commands; lint checks at most {InputLimits.MaxInstances} at a time");
+            throw new RdsException($"the input has {creates.Count} create-db-instance commands; lint checks at most {InputLimits.MaxInstances} at a time");
         var forceSsl = ForceSslByGroup(commands);
         var accepted = Acceptance.FromComments(script.Comments);
         return [.. creates.Select(c => ToConfiguration(c, forceSsl, accepted)), .. proxies.Select(c => CreateProxyCommand.Read(c, accepted))];

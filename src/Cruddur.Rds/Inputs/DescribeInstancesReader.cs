@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Cruddur.Data;
 
 namespace Cruddur.Rds.Inputs;
 
@@ -9,13 +8,13 @@ public static class DescribeInstancesReader
     public static IReadOnlyList<RdsConfiguration> Read(JsonElement root)
     {
         if (!root.TryGetProperty("DBInstances", out var instances) || instances.ValueKind != JsonValueKind.Array)
-            throw new CruddurException("the JSON has no DBInstances array (expected aws rds describe-db-instances output)");
-        if (instances.GetArrayLength() == 0) throw new CruddurException("DBInstances is empty: there is no instance to check");
+            throw new RdsException("the JSON has no DBInstances array (expected aws rds describe-db-instances output)");
+        if (instances.GetArrayLength() == 0) throw new RdsException("DBInstances is empty: there is no instance to check");
         if (instances.GetArrayLength() > InputLimits.MaxInstances)
-            throw new CruddurException($"DBInstances holds {instances.GetArrayLength()} instances; lint checks at most {InputLimits.MaxInstances} at a time (narrow it with --db-instance-identifier or --filters)");
+            throw new RdsException($"DBInstances holds {instances.GetArrayLength()} instances; lint checks at most {InputLimits.MaxInstances} at a time (narrow it with --db-instance-identifier or --filters)");
         var entries = instances.EnumerateArray().ToList();
         if (entries.FindIndex(e => e.ValueKind != JsonValueKind.Object) is var bad and >= 0)
-            throw new CruddurException($"DBInstances[{bad}] is not an object (expected aws rds describe-db-instances output)");
+            throw new RdsException($"DBInstances[{bad}] is not an object (expected aws rds describe-db-instances output)");
         return entries.Select(ToConfiguration).ToList();
     }
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Cruddur.Data;
 
 namespace Cruddur.Rds.Inputs;
 
@@ -19,8 +18,8 @@ public static class InputReader
 
     static LintInput ReadAny(string text, InputFormat format)
     {
-        if (string.IsNullOrWhiteSpace(text)) throw new CruddurException("the input is empty");
-        if (text.Contains('\0')) throw new CruddurException("the input is binary, not text (it holds NUL bytes)");
+        if (string.IsNullOrWhiteSpace(text)) throw new RdsException("the input is empty");
+        if (text.Contains('\0')) throw new RdsException("the input is binary, not text (it holds NUL bytes)");
         switch (format == InputFormat.Auto ? Detect(text) : format)
         {
             case InputFormat.Cli:
@@ -42,7 +41,7 @@ public static class InputReader
             && !text.Contains("Resources:", StringComparison.Ordinal))
             return InputFormat.Cli;
         if (text.Contains("Resources", StringComparison.Ordinal)) return InputFormat.Cfn;
-        throw new CruddurException(
+        throw new RdsException(
             "cannot tell what the input is: expected an 'aws rds create-db-instance' command, describe-db-instances JSON or a CloudFormation template (or pass --input)");
     }
 
@@ -55,7 +54,7 @@ public static class InputReader
         }
         catch (JsonException e)
         {
-            throw new CruddurException($"the JSON does not parse (line {e.LineNumber + 1})");
+            throw new RdsException($"the JSON does not parse (line {e.LineNumber + 1})");
         }
     }
 }

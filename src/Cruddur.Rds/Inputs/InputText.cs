@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Unicode;
-using Cruddur.Data;
 
 namespace Cruddur.Rds.Inputs;
 
@@ -21,7 +20,7 @@ public static class InputText
             while ((read = await stream.ReadAsync(buffer, ct)) > 0)
             {
                 if (bytes.Length + read > InputLimits.MaxBytes)
-                    throw new CruddurException($"the input is larger than {InputLimits.MaxBytes / 1024 / 1024} MiB (CloudFormation itself takes templates of at most 1 MB)");
+                    throw new RdsException($"the input is larger than {InputLimits.MaxBytes / 1024 / 1024} MiB (CloudFormation itself takes templates of at most 1 MB)");
                 bytes.Write(buffer, 0, read);
             }
         }
@@ -44,7 +43,7 @@ public static class InputText
             _ => (null, 0),
         };
         var text = encoding is null ? Utf8Text(bytes[skip..]) : Strict(encoding, bytes[skip..]);
-        if (text.Contains('\0')) throw new CruddurException("the input is binary, not text (it holds NUL bytes)");
+        if (text.Contains('\0')) throw new RdsException("the input is binary, not text (it holds NUL bytes)");
         return text;
     }
 
@@ -52,7 +51,7 @@ public static class InputText
     {
         var chars = new char[bytes.Length];
         if (Utf8.ToUtf16(bytes, chars, out var read, out var written, replaceInvalidSequences: false) != System.Buffers.OperationStatus.Done)
-            throw new CruddurException($"the input is not UTF-8 text (invalid byte 0x{bytes[read]:X2} at offset {read}; save it as UTF-8)");
+            throw new RdsException($"the input is not UTF-8 text (invalid byte 0x{bytes[read]:X2} at offset {read}; save it as UTF-8)");
         return new string(chars, 0, written);
     }
 
@@ -64,7 +63,7 @@ public static class InputText
         }
         catch (DecoderFallbackException)
         {
-            throw new CruddurException($"the input is not valid {encoding.EncodingName} text, though its byte order mark says so");
+            throw new RdsException($"the input is not valid {encoding.EncodingName} text, though its byte order mark says so");
         }
     }
 }

@@ -1,5 +1,4 @@
 using System.Text;
-using Cruddur.Data;
 
 namespace Cruddur.Rds.Inputs;
 
@@ -51,7 +50,7 @@ public static class ShellWords
                     break;
                 case '\'':
                     var close = text.IndexOf('\'', i + 1);
-                    if (close < 0) throw new CruddurException("the command has an unterminated single quote");
+                    if (close < 0) throw new RdsException("the command has an unterminated single quote");
                     word.Append(text, i + 1, close - i - 1);
                     inWord = true;
                     i = close;
@@ -98,6 +97,6 @@ public static class ShellWords
             else if (c == '$') expands = true;
             word.Append(c);
         }
-        throw new CruddurException("the command has an unterminated double quote");
+        throw new RdsException("the command has an unterminated double quote");
     }
 }

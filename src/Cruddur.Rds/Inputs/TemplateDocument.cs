@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Cruddur.Data;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -17,7 +16,7 @@ public static class TemplateDocument
     {
         var root = text.TrimStart().StartsWith('{') ? ParseJson(text) : ParseYaml(text);
         if (root is not JsonObject template || template["Resources"] is not JsonObject)
-            throw new CruddurException("the input is not a CloudFormation template (no Resources section)");
+            throw new RdsException("the input is not a CloudFormation template (no Resources section)");
         return template;
     }
 
@@ -31,7 +30,7 @@ public static class TemplateDocument
         }
         catch (JsonException e)
         {
-            throw new CruddurException($"the JSON does not parse (line {e.LineNumber + 1})");
+            throw new RdsException($"the JSON does not parse (line {e.LineNumber + 1})");
         }
     }
 
@@ -45,7 +44,7 @@ public static class TemplateDocument
         }
         catch (YamlException e)
         {
-            throw new CruddurException($"the YAML does not parse (line {e.Start.Line})");
+            throw new RdsException($"the YAML does not parse (line {e.Start.Line})");
         }
         return stream.Documents.Count == 0 ? null : Convert(stream.Documents[0].RootNode);
     }

@@ -1,4 +1,3 @@
-using Cruddur.Data;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -30,7 +29,7 @@ public static class YamlBounds
         {
             if (anchor is not null) anchors[anchor] = (size, height);
             if (open.Count + height > InputLimits.MaxDepth)
-                throw new CruddurException($"the YAML nests deeper than {InputLimits.MaxDepth} levels{(aliases ? " once its aliases are expanded" : "")}");
+                throw new RdsException($"the YAML nests deeper than {InputLimits.MaxDepth} levels{(aliases ? " once its aliases are expanded" : "")}");
             if (open.TryPeek(out var parent))
             {
                 parent.Nodes += size;
@@ -38,7 +37,7 @@ public static class YamlBounds
             }
             else nodes += size;
             if ((parent?.Nodes ?? nodes) > InputLimits.MaxYamlNodes)
-                throw new CruddurException(aliases
+                throw new RdsException(aliases
                     ? $"the YAML expands to more than {InputLimits.MaxYamlNodes} nodes through its aliases (a YAML bomb)"
                     : $"the YAML holds more than {InputLimits.MaxYamlNodes} nodes");
         }
@@ -49,7 +48,7 @@ public static class YamlBounds
             switch (parser.Current)
             {
                 case DocumentStart when ++documents > 1:
-                    throw new CruddurException("the YAML holds more than one document (a template is one)");
+                    throw new RdsException("the YAML holds more than one document (a template is one)");
                 case Scalar scalar:
                     Add(1, 1, Name(scalar.Anchor));
                     break;
@@ -60,7 +59,7 @@ public static class YamlBounds
                     break;
                 case NodeEvent start and (MappingStart or SequenceStart):
                     open.Push(new Collection(Name(start.Anchor)));
-                    if (open.Count > InputLimits.MaxDepth) throw new CruddurException($"the YAML nests deeper than {InputLimits.MaxDepth} levels");
+                    if (open.Count > InputLimits.MaxDepth) throw new RdsException($"the YAML nests deeper than {InputLimits.MaxDepth} levels");
                     break;
                 case MappingEnd or SequenceEnd:
                     var done = open.Pop();

@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Text.Json;
-using Cruddur.Data;
 
 namespace Cruddur.Rds.Instances;
 
@@ -33,7 +32,7 @@ public static class AwsCli
         }
         catch (Win32Exception e)
         {
-            throw new CruddurException($"the AWS CLI ({Executable}) was not found (install it: apt-get install awscli, or set CRUDDUR_AWS_CLI)", e);
+            throw new RdsException($"the AWS CLI ({Executable}) was not found (install it: apt-get install awscli, or set CRUDDUR_AWS_CLI)", e);
         }
         using (process)
         {
@@ -43,7 +42,7 @@ public static class AwsCli
             if (process.ExitCode != 0)
             {
                 var message = (await stderr).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? $"exit code {process.ExitCode}";
-                throw new CruddurException($"aws rds {verb} failed: {message}");
+                throw new RdsException($"aws rds {verb} failed: {message}");
             }
             try
             {
@@ -52,7 +51,7 @@ public static class AwsCli
             }
             catch (JsonException e)
             {
-                throw new CruddurException($"aws rds {verb} answered something that is not JSON", e);
+                throw new RdsException($"aws rds {verb} answered something that is not JSON", e);
             }
         }
     }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Cruddur.Data;
 
 namespace Cruddur.Rds.Instances;
 
@@ -31,7 +30,7 @@ public sealed record InstanceState(
     {
         var json = await AwsCli.RdsAsync("describe-db-instances", target, ct, "--db-instance-identifier", identifier);
         if (!json.TryGetProperty("DBInstances", out var list) || list.ValueKind != JsonValueKind.Array || list.GetArrayLength() == 0)
-            throw new CruddurException($"aws rds describe-db-instances returned no instance {identifier}");
+            throw new RdsException($"aws rds describe-db-instances returned no instance {identifier}");
         return From(list[0]);
     }
 

@@ -1,7 +1,6 @@
 using Amazon.EC2;
 using Amazon.EC2.Model;
 using Amazon.Runtime;
-using Cruddur.Data;
 
 namespace Cruddur.Rds.Network;
 
@@ -41,19 +40,19 @@ public static class DevAccessRule
         {
             using var client = new AmazonEC2Client(Config(target));
             var response = await client.ModifySecurityGroupRulesAsync(request, ct);
-            if (response.Return != true) throw new CruddurException($"EC2 did not apply the change to {change.RuleId} (Return=false)");
+            if (response.Return != true) throw new RdsException($"EC2 did not apply the change to {change.RuleId} (Return=false)");
         }
         catch (AmazonEC2Exception e)
         {
-            throw new CruddurException($"EC2 refused ModifySecurityGroupRules: {e.ErrorCode}: {e.Message}", e);
+            throw new RdsException($"EC2 refused ModifySecurityGroupRules: {e.ErrorCode}: {e.Message}", e);
         }
         catch (AmazonClientException e) when (e.Message.Contains("credentials", StringComparison.OrdinalIgnoreCase))
         {
-            throw new CruddurException("no AWS credentials found (set AWS_PROFILE, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY)", e);
+            throw new RdsException("no AWS credentials found (set AWS_PROFILE, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY)", e);
         }
         catch (HttpRequestException e)
         {
-            throw new CruddurException($"cannot reach EC2{(target.EndpointUrl is { } url ? $" at {url}" : "")} ({e.HttpRequestError})", e);
+            throw new RdsException($"cannot reach EC2{(target.EndpointUrl is { } url ? $" at {url}" : "")} ({e.HttpRequestError})", e);
         }
     }
 
@@ -64,7 +63,7 @@ public static class DevAccessRule
     static AmazonEC2Config Config(Ec2Target target)
     {
         var region = target.Region ?? FallbackRegionFactory.GetRegionEndpoint()?.SystemName
-            ?? throw new CruddurException("no AWS region (set AWS_REGION, pass --region, or give your AWS profile a region)");
+            ?? throw new RdsException("no AWS region (set AWS_REGION, pass --region, or give your AWS profile a region)");
         var config = new AmazonEC2Config();
         if (target.EndpointUrl is { } url)
         {

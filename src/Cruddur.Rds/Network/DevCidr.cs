@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using Cruddur.Data;
 
 namespace Cruddur.Rds.Network;
 
@@ -12,7 +11,7 @@ public static class DevCidr
 {
     public static void CheckMaxPrefix(int maxPrefix)
     {
-        if (maxPrefix is < 1 or > 32) throw new CruddurException($"--max-prefix {maxPrefix} is out of range (1-32; /0 is never allowed)");
+        if (maxPrefix is < 1 or > 32) throw new RdsException($"--max-prefix {maxPrefix} is out of range (1-32; /0 is never allowed)");
     }
 
     public static string Parse(string text, int maxPrefix)
@@ -20,18 +19,18 @@ public static class DevCidr
         CheckMaxPrefix(maxPrefix);
         var parts = text.Trim().Split('/');
         if (parts.Length > 2 || !IPAddress.TryParse(parts[0], out var address))
-            throw new CruddurException($"'{text}' is not an IPv4 address or CIDR");
+            throw new RdsException($"'{text}' is not an IPv4 address or CIDR");
         var prefix = 32;
         if (parts.Length == 2 && !int.TryParse(parts[1], out prefix))
-            throw new CruddurException($"'{text}' has no valid prefix length");
+            throw new RdsException($"'{text}' has no valid prefix length");
         if (address.AddressFamily == AddressFamily.InterNetworkV6)
-            throw new CruddurException(prefix == 0 || address.Equals(IPAddress.IPv6Any) && parts.Length == 2
+            throw new RdsException(prefix == 0 || address.Equals(IPAddress.IPv6Any) && parts.Length == 2
                 ? "refusing ::/0: that opens PostgreSQL to the whole IPv6 internet"
                 : $"'{text}' is IPv6; the rule takes an IPv4 address (CidrIpv4)");
-        if (prefix is < 0 or > 32) throw new CruddurException($"'{text}' has no valid prefix length");
-        if (prefix == 0) throw new CruddurException("refusing 0.0.0.0/0: that opens PostgreSQL to the whole internet (the document's own rule: do not put 0.0.0.0/0)");
+        if (prefix is < 0 or > 32) throw new RdsException($"'{text}' has no valid prefix length");
+        if (prefix == 0) throw new RdsException("refusing 0.0.0.0/0: that opens PostgreSQL to the whole internet (the document's own rule: do not put 0.0.0.0/0)");
         if (prefix < maxPrefix)
-            throw new CruddurException($"refusing /{prefix}: wider than --max-prefix /{maxPrefix} allows ({1L << (32 - prefix)} addresses)");
+            throw new RdsException($"refusing /{prefix}: wider than --max-prefix /{maxPrefix} allows ({1L << (32 - prefix)} addresses)");
         return $"{Network(address, prefix)}/{prefix}";
     }
 

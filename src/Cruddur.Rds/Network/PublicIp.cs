@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using Cruddur.Data;
 
 namespace Cruddur.Rds.Network;
 
@@ -17,20 +16,20 @@ public static class PublicIp
         {
             using var response = await http.GetAsync(url, ct);
             if (!response.IsSuccessStatusCode)
-                throw new CruddurException($"cannot find your public IP: {url} answered {(int)response.StatusCode} (give it with --ip)");
+                throw new RdsException($"cannot find your public IP: {url} answered {(int)response.StatusCode} (give it with --ip)");
             body = await response.Content.ReadAsStringAsync(ct);
         }
         catch (HttpRequestException e)
         {
-            throw new CruddurException($"cannot find your public IP: {url} is unreachable ({e.HttpRequestError}) (give it with --ip)", e);
+            throw new RdsException($"cannot find your public IP: {url} is unreachable ({e.HttpRequestError}) (give it with --ip)", e);
         }
         catch (TaskCanceledException e) when (!ct.IsCancellationRequested)
         {
-            throw new CruddurException($"cannot find your public IP: {url} did not answer within {timeout.TotalSeconds:0} s (give it with --ip)", e);
+            throw new RdsException($"cannot find your public IP: {url} did not answer within {timeout.TotalSeconds:0} s (give it with --ip)", e);
         }
         var text = body.Trim();
         if (text.Length > 45 || !IPAddress.TryParse(text, out var address) || address.AddressFamily != AddressFamily.InterNetwork)
-            throw new CruddurException($"cannot find your public IP: {url} did not answer with an IPv4 address (give it with --ip)");
+            throw new RdsException($"cannot find your public IP: {url} did not answer with an IPv4 address (give it with --ip)");
         return address;
     }
 }

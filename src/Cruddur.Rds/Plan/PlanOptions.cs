@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Cruddur.Data;
 
 namespace Cruddur.Rds.Plan;
 
@@ -64,25 +63,25 @@ public sealed partial record PlanOptions
         Require(DbName, SqlName(), "--db-name", "1-63 letters, digits or underscores, starting with a letter");
         Require(MasterUsername, SqlName(), "--master-username", "1-63 letters, digits or underscores, starting with a letter");
         if (GuessableUsers.Contains(MasterUsername, StringComparer.OrdinalIgnoreCase))
-            throw new CruddurException($"--master-username {MasterUsername} is a name attackers try first (RDS-ADMIN-NAME); choose another, e.g. cruddur_owner");
+            throw new RdsException($"--master-username {MasterUsername} is a name attackers try first (RDS-ADMIN-NAME); choose another, e.g. cruddur_owner");
         if (SecurityGroupId is not null) Require(SecurityGroupId, GroupId(), "--security-group-id", "an id such as sg-0123456789abcdef0");
         if (SubnetGroupName is not null) Require(SubnetGroupName, SubnetGroup(), "--subnet-group-name", "letters, digits, periods, underscores or hyphens");
         if (KmsKeyId is not null) Require(KmsKeyId, KeyId(), "--kms-key-id", "a KMS key id, ARN or alias");
         if (MonitoringRoleArn is not null) Require(MonitoringRoleArn, RoleArn(), "--monitoring-role-arn", "an IAM role ARN");
-        if (BackupDays is < 0 or > 35) throw new CruddurException($"--backup-days {BackupDays} is out of range (0-35)");
-        if (Port is < 1150 or > 65535) throw new CruddurException($"--port {Port} is out of range (1150-65535 for RDS)");
-        if (ReadReplicas is < 0 or > 15) throw new CruddurException($"--read-replicas {ReadReplicas} is out of range (0-15: RDS for PostgreSQL allows 15 per source)");
+        if (BackupDays is < 0 or > 35) throw new RdsException($"--backup-days {BackupDays} is out of range (0-35)");
+        if (Port is < 1150 or > 65535) throw new RdsException($"--port {Port} is out of range (1150-65535 for RDS)");
+        if (ReadReplicas is < 0 or > 15) throw new RdsException($"--read-replicas {ReadReplicas} is out of range (0-15: RDS for PostgreSQL allows 15 per source)");
         if (ReadReplicas > 0 && ReplicaIdentifier(ReadReplicas).Length > 63)
-            throw new CruddurException($"--identifier {Identifier} is too long for its replicas' names ({ReplicaIdentifier(ReadReplicas)} passes RDS's 63 characters)");
+            throw new RdsException($"--identifier {Identifier} is too long for its replicas' names ({ReplicaIdentifier(ReadReplicas)} passes RDS's 63 characters)");
         if (Proxy) ValidateProxy();
-        if (AllocatedStorage is < 20 or > 65536) throw new CruddurException($"--allocated-storage {AllocatedStorage} is out of range (20-65536 GiB)");
+        if (AllocatedStorage is < 20 or > 65536) throw new RdsException($"--allocated-storage {AllocatedStorage} is out of range (20-65536 GiB)");
         return this;
     }
 
     void ValidateProxy()
     {
         if (VpcId is null || ProxySubnetIds.Count < 2 || LambdaSecurityGroupId is null)
-            throw new CruddurException("--proxy needs --vpc-id, --proxy-subnet-ids with two or more private subnets, and --lambda-security-group-id (the proxy admits only the Lambda)");
+            throw new RdsException("--proxy needs --vpc-id, --proxy-subnet-ids with two or more private subnets, and --lambda-security-group-id (the proxy admits only the Lambda)");
         Require(VpcId, VpcIdPattern(), "--vpc-id", "an id such as vpc-0123456789abcdef0");
         foreach (var subnet in ProxySubnetIds) Require(subnet, SubnetId(), "--proxy-subnet-ids", "ids such as subnet-0123456789abcdef0");
         Require(LambdaSecurityGroupId, GroupId(), "--lambda-security-group-id", "an id such as sg-0123456789abcdef0");
@@ -90,7 +89,7 @@ public sealed partial record PlanOptions
 
     static void Require(string value, Regex pattern, string flag, string expected)
     {
-        if (!pattern.IsMatch(value)) throw new CruddurException($"{flag} '{value}' is not valid (expected {expected})");
+        if (!pattern.IsMatch(value)) throw new RdsException($"{flag} '{value}' is not valid (expected {expected})");
     }
 
     [GeneratedRegex(@"^[a-zA-Z](?!.*--)[a-zA-Z0-9-]{0,62}(?<!-)$")] private static partial Regex InstanceId();

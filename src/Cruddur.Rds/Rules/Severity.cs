@@ -10,5 +10,5 @@ public static class SeverityNames
     public static Severity Parse(string text) =>
         Enum.TryParse<Severity>(text, ignoreCase: true, out var severity) && !int.TryParse(text, out _)
             ? severity
-            : throw new Data.CruddurException($"unknown severity '{text}' (use critical, high, medium, low or info)");
+            : throw new RdsException($"unknown severity '{text}' (use critical, high, medium, low or info)");
 }

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Cruddur.Data.Local;
+using Cruddur.Chores.Local;
 using Npgsql;
 
 namespace Cruddur.Api.Tests.Feeds;

@@ -1,4 +1,4 @@
-using Cruddur.Data.Local;
+using Cruddur.Chores.Local;
 using Cruddur.Data.Settings;
 using Npgsql;
 using Cruddur.Testing;

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Cruddur.Data.Admin;
+using Cruddur.Chores.Admin;
 using Cruddur.Testing;
 using Npgsql;
 
@@ -23,7 +23,7 @@ public class MigrateRebuildTests(PostgresServer server) : IDisposable
         var environment = CliEnvironment.Local(database);
 
         var created = await ScriptAsync(environment, "db", "migrate", "new", "add_widgets");
-        var file = Directory.GetFiles(Path.Combine(_copy, "src", "Cruddur.Data", "Migrations"), "*_add_widgets.sql").Single();
+        var file = Directory.GetFiles(Path.Combine(_copy, "src", "Cruddur.Chores", "Migrations"), "*_add_widgets.sql").Single();
         await File.AppendAllTextAsync(file, "CREATE TABLE widgets (id int PRIMARY KEY);\n");
         var migrated = await ScriptAsync(environment, "db", "migrate");
         var status = await ScriptAsync(environment, "db", "status");

@@ -1,4 +1,4 @@
-using Cruddur.Data.Admin;
+using Cruddur.Chores.Admin;
 using Cruddur.Testing;
 
 namespace Cruddur.Cli.Tests.Db;
@@ -6,7 +6,7 @@ namespace Cruddur.Cli.Tests.Db;
 public class MigrateTests(PostgresServer server) : IDisposable
 {
     readonly string _root = Directory.CreateTempSubdirectory("cruddur-root-").FullName;
-    string Migrations => Path.Combine(_root, "src", "Cruddur.Data", "Migrations");
+    string Migrations => Path.Combine(_root, "src", "Cruddur.Chores", "Migrations");
     Dictionary<string, string?> Environment => new() { ["CRUDDUR_ROOT"] = _root };
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
@@ -33,7 +33,7 @@ public class MigrateTests(PostgresServer server) : IDisposable
         var result = await CliProcess.RunAsync(Environment, "db", "migrate", "new", "add_likes");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("Created: src/Cruddur.Data/Migrations/0003_add_likes.sql", result.Stdout);
+        Assert.Contains("Created: src/Cruddur.Chores/Migrations/0003_add_likes.sql", result.Stdout);
         Assert.StartsWith("-- 0003 add likes:", File.ReadAllText(Path.Combine(Migrations, "0003_add_likes.sql")));
     }
 
@@ -76,6 +76,6 @@ public class MigrateTests(PostgresServer server) : IDisposable
         var result = await CliProcess.RunAsync(Environment, "db", "migrate", "new", "add_likes");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Equal($"Error: no src/Cruddur.Data/Migrations folder in {_root} (run it from the repository, or through ./cruddur)\n", result.Stderr);
+        Assert.Equal($"Error: no src/Cruddur.Chores/Migrations folder in {_root} (run it from the repository, or through ./cruddur)\n", result.Stderr);
     }
 }

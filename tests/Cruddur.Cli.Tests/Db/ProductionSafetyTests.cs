@@ -1,4 +1,4 @@
-using Cruddur.Data.Admin;
+using Cruddur.Chores.Admin;
 using Cruddur.Testing;
 
 namespace Cruddur.Cli.Tests.Db;

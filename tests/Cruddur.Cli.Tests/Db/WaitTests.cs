@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Cruddur.Data.Admin;
+using Cruddur.Chores.Admin;
 using Cruddur.Data.Settings;
 using Cruddur.Testing;
 using Npgsql;

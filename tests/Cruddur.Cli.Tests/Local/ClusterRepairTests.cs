@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using Cruddur.Data.Admin;
-using Cruddur.Data.Local;
+using Cruddur.Chores.Admin;
+using Cruddur.Chores.Local;
 using Cruddur.Data.Settings;
 using Cruddur.Testing;
 

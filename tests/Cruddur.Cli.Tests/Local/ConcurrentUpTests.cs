@@ -1,5 +1,5 @@
-using Cruddur.Data.Admin;
-using Cruddur.Data.Local;
+using Cruddur.Chores.Admin;
+using Cruddur.Chores.Local;
 using Cruddur.Data.Settings;
 using Cruddur.Testing;
 

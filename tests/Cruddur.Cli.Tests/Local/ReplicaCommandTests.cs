@@ -1,4 +1,4 @@
-using Cruddur.Data.Local;
+using Cruddur.Chores.Local;
 using Cruddur.Testing;
 
 namespace Cruddur.Cli.Tests.Local;

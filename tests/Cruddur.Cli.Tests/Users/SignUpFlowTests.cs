@@ -28,7 +28,7 @@ public class SignUpFlowTests(PostgresServer server) : IDisposable
     {
         var database = await server.CreateDatabaseAsync("sign_up_flow", migrated: false);
         var environment = Environment(database);
-        var port = Cruddur.Data.Local.FreePort.Find();
+        var port = Cruddur.Chores.Local.FreePort.Find();
         using var up = Process.Start(CliProcess.StartInfo(environment, "up", "--port", port.ToString()))!;
         var stdout = new List<string>();
         try

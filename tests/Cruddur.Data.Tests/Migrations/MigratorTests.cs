@@ -1,5 +1,5 @@
-using Cruddur.Data.Admin;
-using Cruddur.Data.Migrations;
+using Cruddur.Chores.Admin;
+using Cruddur.Chores.Migrations;
 using Cruddur.Testing;
 using Npgsql;
 

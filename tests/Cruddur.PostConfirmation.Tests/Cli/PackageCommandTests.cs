@@ -11,7 +11,7 @@ namespace Cruddur.PostConfirmation.Tests.Cli;
 public class PackageCommandTests
 {
     [Fact]
-    public async Task Package_zips_the_handler_assembly_the_handler_string_names_with_the_ca_bundle()
+    public async Task Package_zips_the_handler_assembly_the_handler_string_names_with_the_ca_bundle_and_only_what_it_calls()
     {
         var work = Directory.CreateTempSubdirectory("cruddur-package-test-");
         try
@@ -31,8 +31,8 @@ public class PackageCommandTests
             Assert.StartsWith("Handler: Cruddur.PostConfirmation::Cruddur.PostConfirmation.Function::HandleAsync", handler);
             var unpacked = Path.Combine(work.FullName, "unpacked");
             ZipFile.ExtractToDirectory(zip, unpacked);
-            Assert.True(File.Exists(Path.Combine(unpacked, "Cruddur.PostConfirmation.dll")));
-            Assert.True(File.Exists(Path.Combine(unpacked, "Npgsql.dll")));
+            Assert.Equal(CalledAssemblies, Directory.GetFiles(unpacked, "*.dll").Select(Path.GetFileName).Order(StringComparer.Ordinal));
+            Assert.DoesNotContain(Directory.GetFiles(unpacked, "*.dll"), dll => TypeNamespaces(dll).Any(ns => ns.StartsWith("Cruddur.Chores", StringComparison.Ordinal)));
             Assert.Equal(await File.ReadAllTextAsync(bundle), await File.ReadAllTextAsync(Path.Combine(unpacked, "certs", "global-bundle.pem")));
             Assert.Equal("{\"triggerSource\":\"PostConfirmation_ConfirmForgotPassword\"}",
                 await InvokePackagedHandlerAsync(unpacked, "{\"triggerSource\":\"PostConfirmation_ConfirmForgotPassword\"}"));
@@ -41,6 +41,20 @@ public class PackageCommandTests
         {
             work.Delete(recursive: true);
         }
+    }
+
+    // What the function calls, and what those call: no DbUp, no Systems Manager SDK, no chores or local cluster.
+    static readonly string[] CalledAssemblies =
+    [
+        "AWSSDK.Core.dll", "Cruddur.Data.dll", "Cruddur.PostConfirmation.dll",
+        "Microsoft.Extensions.DependencyInjection.Abstractions.dll", "Microsoft.Extensions.Logging.Abstractions.dll", "Npgsql.dll",
+    ];
+
+    static IEnumerable<string> TypeNamespaces(string dll)
+    {
+        using var reader = new System.Reflection.PortableExecutable.PEReader(File.OpenRead(dll));
+        var metadata = System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(reader);
+        return metadata.TypeDefinitions.Select(handle => metadata.GetString(metadata.GetTypeDefinition(handle).Namespace)).Distinct().ToList();
     }
 
     /// <summary>Loads the packaged assembly in its own context, as Lambda does, and calls the documented method with a stream.</summary>
@@ -84,7 +98,7 @@ public class PackageCommandTests
     static async Task<CliProcess.Result> RunInRepositoryAsync(params string[] args)
     {
         var start = CliProcess.StartInfo(new Dictionary<string, string?>(), args);
-        start.WorkingDirectory = RepositoryRoot();
+        start.WorkingDirectory = RepositoryFolder.Path;
         using var process = System.Diagnostics.Process.Start(start)!;
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
@@ -92,12 +106,5 @@ public class PackageCommandTests
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         await process.WaitForExitAsync(timeout.Token);
         return new CliProcess.Result(process.ExitCode, await stdout, await stderr);
-    }
-
-    static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Cruddur.slnx"))) return dir.FullName;
-        throw new InvalidOperationException($"no Cruddur.slnx above {AppContext.BaseDirectory}");
     }
 }

@@ -1,4 +1,4 @@
-using Cruddur.Data.Roles;
+using Cruddur.Chores.Roles;
 using Cruddur.Data.Settings;
 using Cruddur.Testing;
 using Npgsql;

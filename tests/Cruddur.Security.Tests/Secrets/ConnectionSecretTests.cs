@@ -2,7 +2,7 @@ using System.Text.Json;
 using Amazon.Runtime;
 using Amazon.SimpleSystemsManagement;
 using Cruddur.Data;
-using Cruddur.Data.Security;
+using Cruddur.Secrets;
 using Cruddur.Data.Settings;
 using Cruddur.Testing;
 using Npgsql;

@@ -1,5 +1,6 @@
 using Cruddur.Data;
 using Cruddur.Data.Settings;
+using Cruddur.Secrets;
 using Cruddur.Testing;
 using Npgsql;
 
@@ -10,7 +11,7 @@ public class PlaintextTests
     const string Remote = "cruddur-db-instance.abcdefghijkl.eu-west-1.rds.amazonaws.com";
 
     static Task<Database?> ResolveAsync(Target target, params (string Name, string Value)[] variables) =>
-        ConnectionSettings.ResolveAsync(target, name => variables.FirstOrDefault(v => v.Name == name).Value, CancellationToken.None);
+        ConnectionSettings.ResolveAsync(target, name => variables.FirstOrDefault(v => v.Name == name).Value, ConnectionSecret.SecretsManager, CancellationToken.None);
 
     [Theory]
     [InlineData("disable")]

@@ -1,5 +1,6 @@
 using Cruddur.Data;
 using Cruddur.Data.Settings;
+using Cruddur.Secrets;
 using Cruddur.Testing;
 using Npgsql;
 
@@ -15,7 +16,7 @@ public class TlsTests(TlsServer server) : IClassFixture<TlsServer>
     }
 
     static Task<Database?> ResolveAsync(Target target, Dictionary<string, string?> variables) =>
-        ConnectionSettings.ResolveAsync(target, name => variables.GetValueOrDefault(name), CancellationToken.None);
+        ConnectionSettings.ResolveAsync(target, name => variables.GetValueOrDefault(name), ConnectionSecret.SecretsManager, CancellationToken.None);
 
     Task<CliProcess.Result> StatusAsync(string url) =>
         CliProcess.RunWithInputAsync(new Dictionary<string, string?> { ["CONNECTION_URL"] = url }, null, "db", "status");

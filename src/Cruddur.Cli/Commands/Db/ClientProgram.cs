@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Cruddur.Data;
-using Cruddur.Data.Admin;
-using Cruddur.Data.Local;
+using Cruddur.Chores.Admin;
+using Cruddur.Chores.Local;
 using Cruddur.Data.Settings;
 using Npgsql;
 

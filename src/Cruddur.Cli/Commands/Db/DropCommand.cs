@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Cruddur.Cli.Output;
 using Cruddur.Data;
-using Cruddur.Data.Admin;
+using Cruddur.Chores.Admin;
 using Cruddur.Data.Settings;
 
 namespace Cruddur.Cli.Commands.Db;

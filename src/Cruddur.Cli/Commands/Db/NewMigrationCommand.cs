@@ -6,12 +6,12 @@ using Cruddur.Data;
 namespace Cruddur.Cli.Commands.Db;
 
 /// <summary>
-/// Writes the next numbered <c>.sql</c> file into src/Cruddur.Data/Migrations, where the build embeds it;
+/// Writes the next numbered <c>.sql</c> file into src/Cruddur.Chores/Migrations, where the build embeds it;
 /// the <c>./cruddur</c> script rebuilds when a source file changes, so the next run applies it.
 /// </summary>
 public static partial class NewMigrationCommand
 {
-    static readonly string Folder = Path.Combine("src", "Cruddur.Data", "Migrations");
+    static readonly string Folder = Path.Combine("src", "Cruddur.Chores", "Migrations");
 
     static readonly Argument<string> Name = new("NAME") { Description = "What the migration does, e.g. add_likes (lowercase letters, digits and _)" };
 

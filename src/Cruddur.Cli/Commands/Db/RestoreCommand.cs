@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using Cruddur.Cli.Output;
 using Cruddur.Data;
-using Cruddur.Data.Admin;
+using Cruddur.Chores.Admin;
 using Cruddur.Data.Settings;
 using Npgsql;
 

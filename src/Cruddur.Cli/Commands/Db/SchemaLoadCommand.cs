@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Cruddur.Cli.Output;
-using Cruddur.Data.Migrations;
+using Cruddur.Chores.Migrations;
 using Cruddur.Data.Settings;
 
 namespace Cruddur.Cli.Commands.Db;

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Text.Json;
 using Cruddur.Cli.Output;
-using Cruddur.Data.Admin;
-using Cruddur.Data.Migrations;
+using Cruddur.Chores.Admin;
+using Cruddur.Chores.Migrations;
 using Cruddur.Data.Settings;
 
 namespace Cruddur.Cli.Commands.Db;
