@@ -52,8 +52,8 @@ public static class ApiDatabase
         new(settings.ConnectionString)
         {
             // A request must fail fast (503) rather than hang while the server is down or stuck.
-            Timeout = Math.Min(settings.Timeout, 3),
-            CommandTimeout = 5,
+            Timeout = Math.Min(settings.Timeout, ConnectionProfile.Api.ConnectTimeoutSeconds),
+            CommandTimeout = ConnectionProfile.Api.CommandTimeoutSeconds!.Value,
             CancellationTimeout = 1000,
             // The feeds are a handful of statements run over and over: prepare them once per connection.
             MaxAutoPrepare = 16,

@@ -47,7 +47,7 @@ public sealed record ApiSettings(Database Database, int Port, OtlpTarget? Otlp)
     /// </summary>
     public static async Task<ApiSettings> FromEnvironmentAsync(Func<string, string?> variables, CancellationToken ct)
     {
-        var database = await ConnectionSettings.ResolveAsync(Target.Local, variables, ConnectionSecret.SecretsManager, ct)
+        var database = await ConnectionSettings.ResolveAsync(Target.Local, ConnectionProfile.Api, variables, ConnectionSecret.SecretsManager, ct)
             ?? throw new CruddurException($"{ConnectionSettings.LocalVariable} is not set (export it, or run the API with: cruddur up)");
         var port = variables("PORT") is { Length: > 0 } text ? ParsePort(text, "PORT") : DefaultPort;
         var host = variables(HostVariable) is { Length: > 0 } address ? ParseHost(address, HostVariable) : IPAddress.Loopback;

@@ -15,10 +15,10 @@ public sealed class Function
         $"{typeof(Function).Assembly.GetName().Name}::{typeof(Function).FullName}::{nameof(HandleAsync)}";
 
     // One pooled data source per Lambda execution environment, reused by warm invocations.
-    static readonly Lazy<CognitoUsers> FromEnvironment =
-        new(() => new CognitoUsers(FunctionConnection.FromEnvironment(Environment.GetEnvironmentVariable)));
+    static readonly Lazy<Task<CognitoUsers>> FromEnvironment =
+        new(async () => new CognitoUsers(await FunctionConnection.ResolveAsync(Environment.GetEnvironmentVariable, CancellationToken.None)));
 
-    readonly Func<CognitoUsers> _users;
+    readonly Func<Task<CognitoUsers>> _users;
     readonly TextWriter _log;
 
     /// <summary>The constructor Lambda calls: CONNECTION_URL, logs on stderr (CloudWatch).</summary>
@@ -27,11 +27,11 @@ public sealed class Function
     }
 
     /// <summary>For local runs (cruddur lambda invoke/serve) and tests: a given database and log.</summary>
-    public Function(CognitoUsers users, TextWriter log) : this(() => users, log)
+    public Function(CognitoUsers users, TextWriter log) : this(() => Task.FromResult(users), log)
     {
     }
 
-    Function(Func<CognitoUsers> users, TextWriter log)
+    Function(Func<Task<CognitoUsers>> users, TextWriter log)
     {
         _users = users;
         _log = log;
@@ -64,7 +64,7 @@ public sealed class Function
         {
             case TriggerSource.ConfirmSignUp:
                 var user = CognitoUser.From(received);
-                var inserted = await _users().InsertAsync(user, ct);
+                var inserted = await (await _users()).InsertAsync(user, ct);
                 await _log.WriteLineAsync($"post-confirmation: cognito user {user.CognitoUserId} {(inserted ? "inserted" : "already present, unchanged")}");
                 break;
             case TriggerSource.ConfirmForgotPassword:

@@ -164,7 +164,7 @@ public sealed partial class LocalCluster(string home, IReadOnlyDictionary<string
     internal static string DataDirectory(ClusterState state) => Path.Combine(state.ServerDirectory, state.DataName);
 
     // With standbys, libpq's multi-host form with the primary first; chores and writes target the primary.
-    internal static NpgsqlConnectionStringBuilder Connection(ClusterState state) => ConnectionSettings.WithDefaults(new()
+    internal static NpgsqlConnectionStringBuilder Connection(ClusterState state) => ConnectionProfile.Cli.Apply(new()
     {
         Host = state.Replication is { Standbys.Count: > 0 } replication
             ? string.Join(",", [$"{Loopback}:{state.Port}", .. replication.Standbys.Select(s => $"{Loopback}:{s.Port}")])

@@ -37,7 +37,7 @@ public static class Targets
     public static async Task<Database> ResolveAsync(ParseResult result, CancellationToken ct)
     {
         var target = Of(result);
-        var configured = await ConnectionSettings.ResolveAsync(target, Environment.GetEnvironmentVariable, ConnectionSecret.SecretsManager, ct);
+        var configured = await ConnectionSettings.ResolveAsync(target, ConnectionProfile.Cli, Environment.GetEnvironmentVariable, ConnectionSecret.SecretsManager, ct);
         if (configured is not null)
         {
             if (result.GetValue(CommonOptions.Wait) is { } seconds)

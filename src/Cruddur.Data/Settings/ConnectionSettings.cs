@@ -14,8 +14,6 @@ public static class ConnectionSettings
     public const string LocalSecretVariable = "CONNECTION_SECRET";
     public const string ProdSecretVariable = "PROD_CONNECTION_SECRET";
     public const string DefaultDatabase = "cruddur";
-    const int DefaultConnectTimeoutSeconds = 5;
-    const int NpgsqlDefaultTimeoutSeconds = 15;
 
     public static string VariableFor(Target target) => target == Target.Prod ? ProdVariable : LocalVariable;
 
@@ -23,10 +21,13 @@ public static class ConnectionSettings
     public static string SecretVariableFor(Target target) => target == Target.Prod ? ProdSecretVariable : LocalSecretVariable;
 
     /// <summary>
-    /// The configured connection for the target, ready to open: secret read, TLS defaults applied, an
-    /// IAM token in place of the password. Null when local falls back to the embedded cluster.
+    /// The one path from the environment to a connection, for every host (<paramref name="profile"/>):
+    /// the URL or secret of the target read, TLS defaults applied, the profile's timeouts, an IAM token in
+    /// place of the password where the profile wants one. Null when local falls back to the embedded
+    /// cluster. <paramref name="secrets"/> null: a secret is refused (the Lambda reads none).
     /// </summary>
-    public static async Task<Database?> ResolveAsync(Target target, Func<string, string?> variables, SecretSource? secrets, CancellationToken ct)
+    public static async Task<Database?> ResolveAsync(
+        Target target, ConnectionProfile profile, Func<string, string?> variables, SecretSource? secrets, CancellationToken ct)
     {
         var name = VariableFor(target);
         var value = variables(name);
@@ -39,42 +40,21 @@ public static class ConnectionSettings
         var spec = fromSecretOnly ? new ConnectionSpec(new NpgsqlConnectionStringBuilder(), ConnectionOptions.Default) : ConnectionUrl.Read(value!, name);
         if (!string.IsNullOrWhiteSpace(secretId)) spec = spec with { Options = spec.Options with { SecretId = secretId.Trim() } };
         if (spec.Options.SecretId is { } id)
-            spec = await (secrets ?? throw new CruddurException($"{source} names a secret, which is not read here (set the URL itself)"))(spec, id, ct);
-        spec = Transport.Secure(spec with { Settings = WithDefaults(spec.Settings) }, target, variables, source);
+            spec = await (secrets ?? throw new CruddurException($"{source} uses a secret, which {profile.Name} does not read (use auth=iam, or set the URL from the secret when deploying)"))(spec, id, ct);
+        spec = Transport.Secure(spec, target, variables, source);
+        var settings = profile.Apply(spec.Settings);
         if (spec.Options.Authentication == Authentication.Iam)
         {
-            if (!string.IsNullOrEmpty(spec.Settings.Password))
+            if (!string.IsNullOrEmpty(settings.Password))
                 throw new CruddurException($"{name} has both a password and auth=iam (remove the password)");
-            spec.Settings.Password = await IamAuthToken.GenerateAsync(spec.Settings, spec.Options.Region, ct);
+            if (profile.IamTokenAsPassword) settings.Password = await IamAuthToken.GenerateAsync(settings, spec.Options.Region, ct);
         }
-        return new Database(spec.Settings, source) { Options = spec.Options };
+        return new Database(settings, source) { Options = spec.Options };
     }
 
     /// <summary>Whether the target has a URL or a secret; local without either is the embedded cluster.</summary>
     public static bool IsConfigured(Target target, Func<string, string?> variables) =>
         !string.IsNullOrWhiteSpace(variables(VariableFor(target))) || !string.IsNullOrWhiteSpace(variables(SecretVariableFor(target)));
-
-    /// <summary>The configured settings without anything that needs AWS (no secret, no IAM token), TLS defaults applied.</summary>
-    public static NpgsqlConnectionStringBuilder? FromEnvironment(Target target, Func<string, string?> variables)
-    {
-        var name = VariableFor(target);
-        var value = variables(name);
-        if (string.IsNullOrWhiteSpace(value))
-            return target == Target.Prod ? throw ProdNotSet() : null;
-        var spec = ConnectionUrl.Read(value, name);
-        if (spec.Options.SecretId is not null || spec.Options.Authentication == Authentication.Iam)
-            throw new CruddurException($"{name} uses secret= or auth=iam, which need ConnectionSettings.ResolveAsync");
-        return Transport.Secure(spec with { Settings = WithDefaults(spec.Settings) }, target, variables, name).Settings;
-    }
-
-    public static NpgsqlConnectionStringBuilder WithDefaults(NpgsqlConnectionStringBuilder settings)
-    {
-        var copy = new NpgsqlConnectionStringBuilder(settings.ConnectionString);
-        if (string.IsNullOrEmpty(copy.Database)) copy.Database = DefaultDatabase;
-        // Npgsql waits 15 s by default; a chore should say "cannot connect" within a few seconds.
-        if (copy.Timeout == NpgsqlDefaultTimeoutSeconds) copy.Timeout = DefaultConnectTimeoutSeconds;
-        return copy;
-    }
 
     /// <summary>The same server and credentials on the <c>postgres</c> maintenance database (the document's NO_DB_CONNECTION_URL).</summary>
     public static NpgsqlConnectionStringBuilder Maintenance(NpgsqlConnectionStringBuilder settings) =>

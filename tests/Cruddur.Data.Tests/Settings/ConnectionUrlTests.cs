@@ -68,24 +68,27 @@ public class ConnectionUrlTests
     }
 
     [Fact]
-    public void Prod_without_its_variable_names_the_variable()
+    public async Task Prod_without_its_variable_names_the_variable()
     {
-        var error = Assert.Throws<CruddurException>(() => ConnectionSettings.FromEnvironment(Target.Prod, _ => null));
+        var error = await Assert.ThrowsAsync<CruddurException>(() => Resolve(Target.Prod, _ => null));
 
         Assert.Contains("PROD_CONNECTION_URL is not set", error.Message);
     }
 
     [Fact]
-    public void Local_without_its_variable_falls_back_to_the_embedded_cluster()
+    public async Task Local_without_its_variable_falls_back_to_the_embedded_cluster()
     {
-        Assert.Null(ConnectionSettings.FromEnvironment(Target.Local, _ => null));
+        Assert.Null(await Resolve(Target.Local, _ => null));
     }
 
     [Fact]
-    public void A_url_without_a_database_targets_cruddur_with_a_short_connect_timeout()
+    public async Task A_url_without_a_database_targets_cruddur_with_a_short_connect_timeout()
     {
-        var settings = ConnectionSettings.FromEnvironment(Target.Local, _ => "postgresql://u:p@h")!;
+        var settings = (await Resolve(Target.Local, name => name == "CONNECTION_URL" ? "postgresql://u:p@h" : null))!.Settings;
 
         Assert.Equal(("cruddur", 5), (settings.Database, settings.Timeout));
     }
+
+    static Task<Database?> Resolve(Target target, Func<string, string?> variables) =>
+        ConnectionSettings.ResolveAsync(target, ConnectionProfile.Cli, variables, secrets: null, CancellationToken.None);
 }

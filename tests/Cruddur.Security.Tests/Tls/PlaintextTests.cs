@@ -11,7 +11,7 @@ public class PlaintextTests
     const string Remote = "cruddur-db-instance.abcdefghijkl.eu-west-1.rds.amazonaws.com";
 
     static Task<Database?> ResolveAsync(Target target, params (string Name, string Value)[] variables) =>
-        ConnectionSettings.ResolveAsync(target, name => variables.FirstOrDefault(v => v.Name == name).Value, ConnectionSecret.SecretsManager, CancellationToken.None);
+        ConnectionSettings.ResolveAsync(target, ConnectionProfile.Cli, name => variables.FirstOrDefault(v => v.Name == name).Value, ConnectionSecret.SecretsManager, CancellationToken.None);
 
     [Theory]
     [InlineData("disable")]

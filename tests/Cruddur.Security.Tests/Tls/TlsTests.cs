@@ -16,7 +16,7 @@ public class TlsTests(TlsServer server) : IClassFixture<TlsServer>
     }
 
     static Task<Database?> ResolveAsync(Target target, Dictionary<string, string?> variables) =>
-        ConnectionSettings.ResolveAsync(target, name => variables.GetValueOrDefault(name), ConnectionSecret.SecretsManager, CancellationToken.None);
+        ConnectionSettings.ResolveAsync(target, ConnectionProfile.Cli, name => variables.GetValueOrDefault(name), ConnectionSecret.SecretsManager, CancellationToken.None);
 
     Task<CliProcess.Result> StatusAsync(string url) =>
         CliProcess.RunWithInputAsync(new Dictionary<string, string?> { ["CONNECTION_URL"] = url }, null, "db", "status");
