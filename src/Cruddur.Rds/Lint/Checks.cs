@@ -1,3 +1,5 @@
+using Cruddur.Rds.Rules;
+
 namespace Cruddur.Rds.Lint;
 
 /// <summary>How each rule of the table is evaluated; one method per rule, split by theme across files.</summary>
@@ -7,30 +9,30 @@ public static partial class Checks
 
     static readonly Dictionary<string, Check> ById = new()
     {
-        ["RDS-PUBLIC"] = Public,
-        ["RDS-PLAINTEXT-PASSWORD"] = PlaintextPassword,
-        ["RDS-SG-OPEN"] = SecurityGroupOpen,
-        ["RDS-REPLICA-PUBLIC"] = ReplicaPublic,
-        ["RDS-REPLICA-ENCRYPT"] = ReplicaEncrypted,
-        ["RDS-PROXY-TLS"] = ProxyTls,
-        ["RDS-PROXY-IAM"] = ProxyIam,
-        ["RDS-ENCRYPT-REST"] = (c, _) => Enabled(c, c.StorageEncrypted, nameof(c.StorageEncrypted), "--storage-encrypted", "StorageEncrypted"),
-        ["RDS-MANAGED-SECRET"] = ManagedSecret,
-        ["RDS-TLS-FORCE"] = TlsForced,
-        ["RDS-DELETION-PROTECT"] = (c, _) => Enabled(c, c.DeletionProtection, nameof(c.DeletionProtection), "--deletion-protection", "DeletionProtection"),
-        ["RDS-IAM-AUTH"] = IamAuthentication,
-        ["RDS-CA"] = CertificateAuthority,
-        ["RDS-BACKUP"] = Backup,
-        ["RDS-LOG-EXPORTS"] = LogExports,
-        ["RDS-MINOR-UPGRADE"] = MinorUpgrade,
-        ["RDS-MULTI-AZ"] = (c, _) => Enabled(c, c.MultiAz, nameof(c.MultiAz), "--multi-az", "MultiAZ"),
-        ["RDS-DEFAULT-PORT"] = DefaultPort,
-        ["RDS-ADMIN-NAME"] = AdminName,
-        ["RDS-ENH-MONITORING"] = EnhancedMonitoring,
-        ["RDS-PI-CMK"] = PerformanceInsightsKey,
-        ["RDS-COPY-TAGS"] = (c, _) => Enabled(c, c.CopyTagsToSnapshot, nameof(c.CopyTagsToSnapshot), "--copy-tags-to-snapshot", "CopyTagsToSnapshot"),
-        ["RDS-REGION"] = Region,
-        ["RDS-IDLE"] = Idle,
+        [RuleIds.Public] = Public,
+        [RuleIds.PlaintextPassword] = PlaintextPassword,
+        [RuleIds.SgOpen] = SecurityGroupOpen,
+        [RuleIds.ReplicaPublic] = ReplicaPublic,
+        [RuleIds.ReplicaEncrypt] = ReplicaEncrypted,
+        [RuleIds.ProxyTls] = ProxyTls,
+        [RuleIds.ProxyIam] = ProxyIam,
+        [RuleIds.EncryptRest] = (c, _) => Enabled(c, c.StorageEncrypted, nameof(c.StorageEncrypted), "--storage-encrypted", "StorageEncrypted"),
+        [RuleIds.ManagedSecret] = ManagedSecret,
+        [RuleIds.TlsForce] = TlsForced,
+        [RuleIds.DeletionProtect] = (c, _) => Enabled(c, c.DeletionProtection, nameof(c.DeletionProtection), "--deletion-protection", "DeletionProtection"),
+        [RuleIds.IamAuth] = IamAuthentication,
+        [RuleIds.Ca] = CertificateAuthority,
+        [RuleIds.Backup] = Backup,
+        [RuleIds.LogExports] = LogExports,
+        [RuleIds.MinorUpgrade] = MinorUpgrade,
+        [RuleIds.MultiAz] = (c, _) => Enabled(c, c.MultiAz, nameof(c.MultiAz), "--multi-az", "MultiAZ"),
+        [RuleIds.DefaultPort] = DefaultPort,
+        [RuleIds.AdminName] = AdminName,
+        [RuleIds.EnhMonitoring] = EnhancedMonitoring,
+        [RuleIds.PiCmk] = PerformanceInsightsKey,
+        [RuleIds.CopyTags] = (c, _) => Enabled(c, c.CopyTagsToSnapshot, nameof(c.CopyTagsToSnapshot), "--copy-tags-to-snapshot", "CopyTagsToSnapshot"),
+        [RuleIds.Region] = Region,
+        [RuleIds.Idle] = Idle,
     };
 
     public static Check For(string ruleId) => ById[ruleId];
