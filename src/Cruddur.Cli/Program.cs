@@ -1,34 +1,26 @@
-using System.CommandLine;
+using System.Collections;
+using Cruddur.Cli;
 using Cruddur.Cli.Commands;
-using Cruddur.Cli.Commands.Db;
-using Cruddur.Cli.Commands.Lambda;
-using Cruddur.Cli.Commands.Local;
-using Cruddur.Cli.Commands.Rds;
-using Cruddur.Cli.Commands.Users;
 using Cruddur.Cli.Configuration;
 using Cruddur.Cli.Output;
 using Cruddur.Data;
 
 try
 {
-    DotEnvFile.Load(Path.Combine(RepositoryRoot.Path, ".env"));
+    // Into the process environment, so that the tools the CLI starts (psql, pg_dump, aws) see it too.
+    DotEnvFile.Load(Path.Combine(RepositoryRoot.Of(Environment.GetEnvironmentVariable), ".env"));
 }
 catch (CruddurException e)
 {
-    Terminal.Console.Error(e.Message);
+    Terminal.ForConsole(Environment.GetEnvironmentVariable).Error(e.Message);
     return 1;
 }
 
-var root = new RootCommand("cruddur: the PostgreSQL and AWS RDS layer of Cruddur")
+var variables = Environment.GetEnvironmentVariables().Cast<DictionaryEntry>()
+    .ToDictionary(variable => (string)variable.Key, variable => (string?)variable.Value ?? "");
+var cli = new CliContext(Terminal.ForConsole(variables.GetValueOrDefault), variables)
 {
-    CommonOptions.Verbose,
-    UpCommand.Build(),
-    ServeApiCommand.Build(),
-    DbCommands.Build(),
-    LocalCommands.Build(),
-    LambdaCommands.Build(),
-    RdsCommands.Build(),
-    UsersCommands.Build(),
+    InputIsRedirected = Console.IsInputRedirected,
+    OpenInput = Console.OpenStandardInput,
 };
-var parsed = root.Parse(args.Length == 0 ? ["--help"] : CommonOptions.WithProdWord(args));
-return parsed.Errors.Count > 0 ? UsageErrors.Report(parsed) : await parsed.InvokeAsync();
+return await CruddurCli.RunAsync(args, cli);

@@ -3,7 +3,10 @@ using Cruddur.Testing;
 
 namespace Cruddur.Rds.Tests;
 
-/// <summary>Runs the real CLI with a clean AWS environment and reads lint output back as rule ids per verdict.</summary>
+/// <summary>
+/// Runs the CLI with a clean AWS environment and reads lint output back as rule ids per verdict: in this
+/// process for lint and plan, as a process for the verbs that call AWS (whose SDK and CLI read the real environment).
+/// </summary>
 public static partial class RdsCli
 {
     public static readonly Dictionary<string, string?> NoRegion = new()
@@ -14,6 +17,9 @@ public static partial class RdsCli
     public static Dictionary<string, string?> Region(string region) => new(NoRegion) { ["AWS_REGION"] = region };
 
     public static Task<CliProcess.Result> RunAsync(IReadOnlyDictionary<string, string?> environment, params string[] args) =>
+        InProcessCli.RunAsync(environment, args);
+
+    public static Task<CliProcess.Result> RunProcessAsync(IReadOnlyDictionary<string, string?> environment, params string[] args) =>
         CliProcess.RunAsync(environment, args);
 
     /// <summary>The CLI run from <paramref name="directory"/>, as CI runs lint from the repository root.</summary>
@@ -31,7 +37,7 @@ public static partial class RdsCli
     }
 
     public static Task<CliProcess.Result> LintTextAsync(string text, IReadOnlyDictionary<string, string?>? environment = null, params string[] extra) =>
-        CliProcess.RunWithInputAsync(environment ?? NoRegion, text, ["rds", "lint", "-", .. extra]);
+        InProcessCli.RunWithInputAsync(environment ?? NoRegion, text, ["rds", "lint", "-", .. extra]);
 
     /// <summary>The rule ids on lines starting with <paramref name="verdict"/> (FAIL, UNKNOWN, ACCEPTED), optionally for one instance.</summary>
     public static SortedSet<string> Ids(this CliProcess.Result result, string verdict, string? instance = null) =>

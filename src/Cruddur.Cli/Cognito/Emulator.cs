@@ -29,9 +29,9 @@ public sealed class Emulator : IAsyncDisposable
     /// <summary>Where its users and pools live between runs.</summary>
     public static string DataFolder(string home) => Path.Combine(home, DataFolderName);
 
-    public static async Task<Emulator> StartAsync(string home, Uri lambda, string postConfirmationFunction, CancellationToken ct)
+    public static async Task<Emulator> StartAsync(CliContext cli, string home, Uri lambda, string postConfirmationFunction, CancellationToken ct)
     {
-        var start = await InstallAsync(home, ct);
+        var start = await InstallAsync(cli, home, ct);
         var data = DataFolder(home);
         Directory.CreateDirectory(Path.Combine(data, ".cognito"));
         var port = FreePort.Find();
@@ -66,12 +66,12 @@ public sealed class Emulator : IAsyncDisposable
     }
 
     // npm installs into a fresh folder that is then renamed into place, so two first runs cannot leave half an install.
-    static async Task<string> InstallAsync(string home, CancellationToken ct)
+    static async Task<string> InstallAsync(CliContext cli, string home, CancellationToken ct)
     {
-        var folder = Environment.GetEnvironmentVariable(InstallVariable) is { Length: > 0 } given ? given : Path.Combine(home, InstallFolderName);
+        var folder = cli.Variable(InstallVariable) is { Length: > 0 } given ? given : Path.Combine(home, InstallFolderName);
         var start = Path.Combine(folder, "node_modules", "cognito-local", "lib", "bin", "start.js");
         if (File.Exists(start)) return start;
-        Terminal.Console.Line($"Installing: {Package} into {folder}");
+        cli.Terminal.Line($"Installing: {Package} into {folder}");
         var staging = $"{folder}.{Guid.NewGuid():N}";
         Directory.CreateDirectory(staging);
         var npm = new ProcessStartInfo("npm") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };

@@ -23,22 +23,22 @@ public sealed class LocalCognito : IAsyncDisposable
 
     public LocalPool Pool { get; }
 
-    public static async Task<LocalCognito> StartAsync(Database database, string home, CancellationToken ct)
+    public static async Task<LocalCognito> StartAsync(CliContext cli, Database database, string home, CancellationToken ct)
     {
-        Terminal.Console.Banner("cognito");
+        cli.Terminal.Banner("cognito");
         var users = new CognitoUsers(FunctionConnection.ForFunction(database));
-        var lambda = InvokeApi.Build(new Function(users, Console.Error), 0);
+        var lambda = InvokeApi.Build(new Function(users, cli.Terminal.ErrorOutput), 0);
         await lambda.StartAsync(ct);
         Emulator? emulator = null;
         try
         {
             var lambdaUrl = new Uri(lambda.Urls.Single());
-            emulator = await Emulator.StartAsync(home, lambdaUrl, LambdaCommands.FunctionName, ct);
+            emulator = await Emulator.StartAsync(cli, home, lambdaUrl, LambdaCommands.FunctionName, ct);
             var pool = await LocalPool.EnsureAsync(emulator.Client, home, ct);
-            Terminal.Console.Line($"Lambda: {lambdaUrl} ({LambdaCommands.FunctionName}, the PostConfirmation trigger)");
-            Terminal.Console.Line($"Cognito: {pool.Endpoint} (cognito-local), user pool {pool.UserPoolId}, app client {pool.ClientId}");
+            cli.Terminal.Line($"Lambda: {lambdaUrl} ({LambdaCommands.FunctionName}, the PostConfirmation trigger)");
+            cli.Terminal.Line($"Cognito: {pool.Endpoint} (cognito-local), user pool {pool.UserPoolId}, app client {pool.ClientId}");
             var seeded = await LocalUsers.AddSeededAsync(database, pool, emulator.Client, home, ct);
-            if (seeded.Count > 0) Terminal.Console.Line($"Signed up: {string.Join(", ", seeded)} (the seed's users; passwords in {Emulator.DataFolder(home)}/users.json)");
+            if (seeded.Count > 0) cli.Terminal.Line($"Signed up: {string.Join(", ", seeded)} (the seed's users; passwords in {Emulator.DataFolder(home)}/users.json)");
             return new LocalCognito(lambda, users, emulator, pool);
         }
         catch

@@ -9,7 +9,7 @@ namespace Cruddur.Cli.Commands;
 /// <summary>The edge where every failure becomes one red line and exit code 1 (the stack trace only with --verbose).</summary>
 public static class CommandAction
 {
-    public static void Set(Command command, Func<ParseResult, CancellationToken, Task<int>> action) =>
+    public static void Set(CliContext cli, Command command, Func<ParseResult, CancellationToken, Task<int>> action) =>
         command.SetAction(async (result, ct) =>
         {
             try
@@ -18,26 +18,26 @@ public static class CommandAction
             }
             catch (Exception e) when (e is CruddurException or RdsException)
             {
-                Terminal.Console.Error(e.Message);
-                if (result.GetValue(CommonOptions.Verbose)) Terminal.Console.Detail(e.ToString());
+                cli.Terminal.Error(e.Message);
+                if (result.GetValue(CommonOptions.Verbose)) cli.Terminal.Detail(e.ToString());
                 return 1;
             }
             catch (NpgsqlException e)
             {
-                Terminal.Console.Error(Describe(e));
-                if (result.GetValue(CommonOptions.Verbose)) Terminal.Console.Detail(e.ToString());
+                cli.Terminal.Error(Describe(e));
+                if (result.GetValue(CommonOptions.Verbose)) cli.Terminal.Detail(e.ToString());
                 return 1;
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
-                Terminal.Console.Error("cancelled");
+                cli.Terminal.Error("cancelled");
                 return 130;
             }
             catch (Exception e)
             {
                 // A bug or a failure nobody foresaw: still one line, the trace only on request.
-                Terminal.Console.Error(KnownSecrets.Hide($"{e.Message} ({e.GetType().Name}; --verbose shows where)"));
-                if (result.GetValue(CommonOptions.Verbose)) Terminal.Console.Detail(KnownSecrets.Hide(e.ToString()));
+                cli.Terminal.Error(KnownSecrets.Hide($"{e.Message} ({e.GetType().Name}; --verbose shows where)", cli.Variables));
+                if (result.GetValue(CommonOptions.Verbose)) cli.Terminal.Detail(KnownSecrets.Hide(e.ToString(), cli.Variables));
                 return 1;
             }
         });
@@ -47,8 +47,8 @@ public static class CommandAction
         ? $"the database refused: {postgres.MessageText} ({postgres.SqlState}); nothing was committed"
         : $"the database connection failed: {error.Message}";
 
-    public static void Set(Command command, Func<ParseResult, CancellationToken, Task> action) =>
-        Set(command, async (result, ct) =>
+    public static void Set(CliContext cli, Command command, Func<ParseResult, CancellationToken, Task> action) =>
+        Set(cli, command, async (result, ct) =>
         {
             await action(result, ct);
             return 0;

@@ -8,6 +8,6 @@ public static class RepositoryRoot
 {
     public const string Variable = "CRUDDUR_ROOT";
 
-    public static string Path =>
-        Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } root ? System.IO.Path.GetFullPath(root) : Environment.CurrentDirectory;
+    public static string Of(Func<string, string?> variable) =>
+        variable(Variable) is { Length: > 0 } root ? Path.GetFullPath(root) : Environment.CurrentDirectory;
 }

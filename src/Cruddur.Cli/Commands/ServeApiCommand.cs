@@ -20,29 +20,28 @@ public static class ServeApiCommand
         DefaultValueFactory = _ => ApiSettings.DefaultPort,
     };
 
-    public static readonly Option<string> Host = new("--host")
+    public static readonly Option<string?> Host = new("--host")
     {
         Description = $"The address to listen on (default: {ApiSettings.HostVariable}, else 127.0.0.1; 0.0.0.0 in a container)",
-        DefaultValueFactory = _ => Environment.GetEnvironmentVariable(ApiSettings.HostVariable) is { Length: > 0 } host ? host : "127.0.0.1",
     };
 
-    public static Command Build()
+    public static Command Build(CliContext cli)
     {
         var command = new Command("serve", "Run the backend API on the database (no migrations or seed; see: cruddur up)") { Port, Host };
-        CommandAction.Set(command, async (result, ct) =>
-            await RunAsync(Settings(result, await Targets.ResolveAsync(result, ct), null), ct));
+        CommandAction.Set(cli, command, async (result, ct) =>
+            await RunAsync(cli, Settings(cli, result, await Targets.ResolveAsync(cli, result, ct), null), ct));
         return command;
     }
 
     /// <summary>The API's settings from the flags and the environment; <paramref name="cognito"/>, when given, replaces AWS_COGNITO_*.</summary>
-    public static ApiSettings Settings(ParseResult result, Database database, CognitoSettings? cognito)
+    public static ApiSettings Settings(CliContext cli, ParseResult result, Database database, CognitoSettings? cognito)
     {
-        var settings = ApiSettings.FromEnvironment(database, PortOf(result), HostOf(result), Environment.GetEnvironmentVariable);
+        var settings = ApiSettings.FromEnvironment(database, PortOf(result), HostOf(cli, result), cli.Variable);
         return cognito is null ? settings : settings with { Cognito = cognito };
     }
 
     /// <summary>Says before any other work (up's migrations) that the API could not listen: Kestrel's own failure is a 30-line log entry.</summary>
-    public static void RefuseBusyPort(ParseResult result) => RefuseBusyPort(HostOf(result), PortOf(result));
+    public static void RefuseBusyPort(CliContext cli, ParseResult result) => RefuseBusyPort(HostOf(cli, result), PortOf(result));
 
     static void RefuseBusyPort(IPAddress host, int port)
     {
@@ -64,12 +63,13 @@ public static class ServeApiCommand
         ? port
         : throw new CruddurException($"--port is {result.GetValue(Port)} (expected a TCP port, 0 to 65535)");
 
-    static IPAddress HostOf(ParseResult result) => ApiSettings.ParseHost(result.GetValue(Host)!, "--host");
+    static IPAddress HostOf(CliContext cli, ParseResult result) =>
+        ApiSettings.ParseHost(result.GetValue(Host) ?? (cli.Variable(ApiSettings.HostVariable) is { Length: > 0 } host ? host : "127.0.0.1"), "--host");
 
     /// <summary>Serves until <paramref name="ct"/> is cancelled (Ctrl-C), then stops cleanly.</summary>
-    public static async Task RunAsync(ApiSettings settings, CancellationToken ct)
+    public static async Task RunAsync(CliContext cli, ApiSettings settings, CancellationToken ct)
     {
-        Terminal.Console.Banner("api");
+        cli.Terminal.Banner("api");
         var (port, host) = (settings.Port, settings.Host);
         RefuseBusyPort(host, port);
         await using var app = CruddurApi.Build(settings);
@@ -81,11 +81,11 @@ public static class ServeApiCommand
         {
             throw BusyPort(host, port, e);
         }
-        Terminal.Console.Line(settings.Cognito is { } cognito
+        cli.Terminal.Line(settings.Cognito is { } cognito
             ? $"Cognito: {cognito.IssuerText} (client {cognito.ClientId})"
             : $"Cognito: none, so posting is refused (set {CognitoSettings.PoolVariable} and {CognitoSettings.ClientVariable})");
-        Terminal.Console.Line($"Listening: {app.Address()} (Ctrl-C stops)");
+        cli.Terminal.Line($"Listening: {app.Address()} (Ctrl-C stops)");
         await app.WaitForShutdownAsync(ct);
-        Terminal.Console.Line("Stopped");
+        cli.Terminal.Line("Stopped");
     }
 }

@@ -10,9 +10,9 @@ namespace Cruddur.Cli.Commands;
 /// </summary>
 public static class UsageErrors
 {
-    public static int Report(ParseResult result)
+    public static int Report(ParseResult result, CliContext cli)
     {
-        Terminal.Console.Error(Describe(result));
+        cli.Terminal.Error(Describe(result));
         return 1;
     }
 

@@ -10,10 +10,10 @@ namespace Cruddur.Cli.Output;
 /// </summary>
 public static class Progress
 {
-    public static async Task<T> RunAsync<T>(string status, Func<Action<string>, Task<T>> work)
+    public static async Task<T> RunAsync<T>(Terminal terminal, string status, Func<Action<string>, Task<T>> work)
     {
-        if (!Terminal.Console.IsInteractive) return await work(Terminal.Console.Line);
-        var console = Terminal.Console.Spectre();
+        if (!terminal.IsInteractive) return await work(terminal.Line);
+        var console = terminal.Spectre();
         var clock = Stopwatch.StartNew();
         return await console.Status().Spinner(Spinner.Known.Dots).StartAsync(Markup.Escape(status), async context =>
         {
@@ -22,8 +22,8 @@ public static class Progress
         });
     }
 
-    public static Task RunAsync(string status, Func<Action<string>, Task> work) =>
-        RunAsync(status, async report =>
+    public static Task RunAsync(Terminal terminal, string status, Func<Action<string>, Task> work) =>
+        RunAsync(terminal, status, async report =>
         {
             await work(report);
             return true;

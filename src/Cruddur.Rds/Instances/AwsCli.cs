@@ -5,7 +5,12 @@ using System.Text.Json;
 namespace Cruddur.Rds.Instances;
 
 /// <summary>Where the AWS CLI calls go: its own chain for credentials and region unless told otherwise.</summary>
-public sealed record AwsCliTarget(string? Region, string? EndpointUrl);
+public sealed record AwsCliTarget(string? Region, string? EndpointUrl, string Executable)
+{
+    /// <summary>The AWS CLI that <c>CRUDDUR_AWS_CLI</c> names, else <c>aws</c> on PATH.</summary>
+    public static string ExecutableFrom(Func<string, string?> variable) =>
+        variable("CRUDDUR_AWS_CLI") is { Length: > 0 } path ? path : "aws";
+}
 
 /// <summary>
 /// The AWS CLI as a child process (no AWSSDK.RDS package is available): JSON out, its one-line error
@@ -13,11 +18,9 @@ public sealed record AwsCliTarget(string? Region, string? EndpointUrl);
 /// </summary>
 public static class AwsCli
 {
-    public static string Executable => Environment.GetEnvironmentVariable("CRUDDUR_AWS_CLI") is { Length: > 0 } path ? path : "aws";
-
     public static async Task<JsonElement> RdsAsync(string verb, AwsCliTarget target, CancellationToken ct, params string[] arguments)
     {
-        var start = new ProcessStartInfo(Executable) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo(target.Executable) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in new[] { "rds", verb }.Concat(arguments)) start.ArgumentList.Add(argument);
         start.ArgumentList.Add("--output");
         start.ArgumentList.Add("json");
@@ -32,7 +35,7 @@ public static class AwsCli
         }
         catch (Win32Exception e)
         {
-            throw new RdsException($"the AWS CLI ({Executable}) was not found (install it: apt-get install awscli, or set CRUDDUR_AWS_CLI)", e);
+            throw new RdsException($"the AWS CLI ({target.Executable}) was not found (install it: apt-get install awscli, or set CRUDDUR_AWS_CLI)", e);
         }
         using (process)
         {

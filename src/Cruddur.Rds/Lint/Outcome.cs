@@ -18,8 +18,8 @@ public sealed record Outcome(Verdict Verdict, string Detail)
 /// <summary>What a check may need beyond the configuration: the caller's default region and the clock.</summary>
 public sealed record LintContext(string? DefaultRegion, DateTimeOffset Now)
 {
-    public static LintContext FromEnvironment() => new(
-        new[] { "AWS_REGION", "AWS_DEFAULT_REGION" }.Select(Environment.GetEnvironmentVariable).FirstOrDefault(v => !string.IsNullOrEmpty(v)),
+    public static LintContext FromEnvironment(Func<string, string?> variable) => new(
+        new[] { "AWS_REGION", "AWS_DEFAULT_REGION" }.Select(variable).FirstOrDefault(v => !string.IsNullOrEmpty(v)),
         DateTimeOffset.UtcNow);
 }
 

@@ -51,8 +51,8 @@ public sealed partial record PlanOptions
     static readonly string[] GuessableUsers = ["root", "postgres", "admin", "administrator", "master", "sa", "superuser", "rdsadmin"];
 
     /// <summary>The region a user means: AWS_REGION, then AWS_DEFAULT_REGION, then the document's eu-west-1.</summary>
-    public static string RegionFromEnvironment() =>
-        new[] { "AWS_REGION", "AWS_DEFAULT_REGION" }.Select(Environment.GetEnvironmentVariable).FirstOrDefault(v => !string.IsNullOrEmpty(v)) ?? "eu-west-1";
+    public static string RegionFromEnvironment(Func<string, string?> variable) =>
+        new[] { "AWS_REGION", "AWS_DEFAULT_REGION" }.Select(variable).FirstOrDefault(v => !string.IsNullOrEmpty(v)) ?? "eu-west-1";
 
     public PlanOptions Validated()
     {

@@ -6,7 +6,7 @@ public sealed class StopStartStatusTests
     static Dictionary<string, string?> Environment => AwsEnvironment.Dummy(("CRUDDUR_AWS_CLI", "/usr/bin/aws"));
 
     static Task<Testing.CliProcess.Result> RunAsync(LoopbackServer rds, params string[] args) =>
-        RdsCli.RunAsync(Environment, ["rds", .. args, "--endpoint-url", rds.Url]);
+        RdsCli.RunProcessAsync(Environment, ["rds", .. args, "--endpoint-url", rds.Url]);
 
     [Fact]
     public async Task Status_of_a_stopped_instance_says_when_AWS_will_start_it_again()
@@ -70,7 +70,7 @@ public sealed class StopStartStatusTests
     [Fact]
     public async Task A_missing_AWS_CLI_names_how_to_install_it()
     {
-        var result = await RdsCli.RunAsync(AwsEnvironment.Dummy(("CRUDDUR_AWS_CLI", "/nonexistent/aws")), "rds", "status");
+        var result = await RdsCli.RunProcessAsync(AwsEnvironment.Dummy(("CRUDDUR_AWS_CLI", "/nonexistent/aws")), "rds", "status");
 
         Assert.Equal(1, result.ExitCode);
         Assert.Equal("Error: the AWS CLI (/nonexistent/aws) was not found (install it: apt-get install awscli, or set CRUDDUR_AWS_CLI)", result.Stderr.Trim());

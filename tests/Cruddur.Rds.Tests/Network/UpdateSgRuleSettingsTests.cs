@@ -15,7 +15,7 @@ public sealed class UpdateSgRuleSettingsTests : IDisposable
     public void Dispose() => _ec2.Dispose();
 
     Task<Testing.CliProcess.Result> RunAsync(params string[] args) =>
-        RdsCli.RunAsync(AwsEnvironment.Dummy(("DB_SG_ID", GroupId), ("DB_SG_RULE_ID", RuleId)),
+        RdsCli.RunProcessAsync(AwsEnvironment.Dummy(("DB_SG_ID", GroupId), ("DB_SG_RULE_ID", RuleId)),
             ["rds", "update-sg-rule", "--endpoint-url", _ec2.Url, .. args]);
 
     [Theory]
@@ -26,7 +26,7 @@ public sealed class UpdateSgRuleSettingsTests : IDisposable
         var environment = AwsEnvironment.Dummy(("AWS_REGION", null), ("AWS_DEFAULT_REGION", null), ("DB_SG_ID", GroupId), ("DB_SG_RULE_ID", RuleId));
         string[] where = endpoint is null ? [] : ["--endpoint-url", endpoint];
 
-        var result = await RdsCli.RunAsync(environment, ["rds", "update-sg-rule", "--ip", "203.0.113.7", .. where]);
+        var result = await RdsCli.RunProcessAsync(environment, ["rds", "update-sg-rule", "--ip", "203.0.113.7", .. where]);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Equal("Error: no AWS region (set AWS_REGION, pass --region, or give your AWS profile a region)", result.Stderr.Trim());
@@ -40,7 +40,7 @@ public sealed class UpdateSgRuleSettingsTests : IDisposable
         await File.WriteAllTextAsync(config, "[default]\nregion = eu-central-1\n");
         try
         {
-            var result = await RdsCli.RunAsync(AwsEnvironment.Dummy(("AWS_REGION", null), ("AWS_DEFAULT_REGION", null), ("AWS_CONFIG_FILE", config)),
+            var result = await RdsCli.RunProcessAsync(AwsEnvironment.Dummy(("AWS_REGION", null), ("AWS_DEFAULT_REGION", null), ("AWS_CONFIG_FILE", config)),
                 "rds", "update-sg-rule", "--endpoint-url", _ec2.Url, "--group-id", GroupId, "--rule-id", RuleId, "--ip", "203.0.113.7");
 
             Assert.Equal(0, result.ExitCode);
@@ -59,7 +59,7 @@ public sealed class UpdateSgRuleSettingsTests : IDisposable
     {
         var environment = AwsEnvironment.Dummy(("DB_SG_ID", GroupId), ("DB_SG_RULE_ID", RuleId), (variable, value));
 
-        var result = await RdsCli.RunAsync(environment, "rds", "update-sg-rule", "--endpoint-url", _ec2.Url, "--ip", "203.0.113.7");
+        var result = await RdsCli.RunProcessAsync(environment, "rds", "update-sg-rule", "--endpoint-url", _ec2.Url, "--ip", "203.0.113.7");
 
         Assert.Equal(1, result.ExitCode);
         Assert.Equal(error, result.Stderr.Trim());

@@ -20,7 +20,7 @@ public sealed class UpdateSgRuleTests : IDisposable
     }
 
     Task<Testing.CliProcess.Result> RunAsync(params string[] args) =>
-        RdsCli.RunAsync(AwsEnvironment.Dummy(("DB_SG_ID", GroupId), ("DB_SG_RULE_ID", RuleId)),
+        RdsCli.RunProcessAsync(AwsEnvironment.Dummy(("DB_SG_ID", GroupId), ("DB_SG_RULE_ID", RuleId)),
             ["rds", "update-sg-rule", "--endpoint-url", _ec2.Url, .. args]);
 
     [Fact]
@@ -118,7 +118,7 @@ public sealed class UpdateSgRuleTests : IDisposable
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Errors><Error><Code>InvalidSecurityGroupRuleId.NotFound</Code>" +
             $"<Message>The security group rule ID '{RuleId}' does not exist</Message></Error></Errors><RequestID>b1f5c1b2-EXAMPLE</RequestID></Response>"));
 
-        var result = await RdsCli.RunAsync(AwsEnvironment.Dummy(("DB_SG_ID", GroupId), ("DB_SG_RULE_ID", RuleId)),
+        var result = await RdsCli.RunProcessAsync(AwsEnvironment.Dummy(("DB_SG_ID", GroupId), ("DB_SG_RULE_ID", RuleId)),
             "rds", "update-sg-rule", "--endpoint-url", ec2.Url, "--ip", "203.0.113.7");
 
         Assert.Equal(1, result.ExitCode);
@@ -130,7 +130,7 @@ public sealed class UpdateSgRuleTests : IDisposable
     {
         var environment = AwsEnvironment.Dummy(("AWS_ACCESS_KEY_ID", null), ("AWS_SECRET_ACCESS_KEY", null));
 
-        var result = await RdsCli.RunAsync(environment, "rds", "update-sg-rule", "--endpoint-url", _ec2.Url,
+        var result = await RdsCli.RunProcessAsync(environment, "rds", "update-sg-rule", "--endpoint-url", _ec2.Url,
             "--group-id", GroupId, "--rule-id", RuleId, "--ip", "203.0.113.7");
 
         Assert.Equal(1, result.ExitCode);
@@ -143,7 +143,7 @@ public sealed class UpdateSgRuleTests : IDisposable
     {
         var closed = $"http://127.0.0.1:{LoopbackServer.FreePort()}/";
 
-        var result = await RdsCli.RunAsync(AwsEnvironment.Dummy(), "rds", "update-sg-rule", "--endpoint-url", closed,
+        var result = await RdsCli.RunProcessAsync(AwsEnvironment.Dummy(), "rds", "update-sg-rule", "--endpoint-url", closed,
             "--group-id", GroupId, "--rule-id", RuleId, "--ip", "203.0.113.7");
 
         Assert.Equal(1, result.ExitCode);
@@ -153,7 +153,7 @@ public sealed class UpdateSgRuleTests : IDisposable
     [Fact]
     public async Task Missing_group_and_rule_ids_name_the_document_variables()
     {
-        var result = await RdsCli.RunAsync(AwsEnvironment.Dummy(), "rds", "update-sg-rule", "--endpoint-url", _ec2.Url, "--ip", "203.0.113.7");
+        var result = await RdsCli.RunProcessAsync(AwsEnvironment.Dummy(), "rds", "update-sg-rule", "--endpoint-url", _ec2.Url, "--ip", "203.0.113.7");
 
         Assert.Equal(1, result.ExitCode);
         Assert.Equal("Error: no security group id (set DB_SG_ID or pass --group-id)", result.Stderr.Trim());

@@ -9,24 +9,24 @@ public static class CaBundleCommand
 {
     static readonly Option<bool> Refresh = new("--refresh") { Description = "Download it again even when it is cached" };
 
-    public static Command Build()
+    public static Command Build(CliContext cli)
     {
         var command = new Command("ca-bundle", $"Download the RDS CA bundle ({RdsCaBundle.Source}) into the cache used for sslmode=verify-full")
         {
             Refresh,
         };
-        CommandAction.Set(command, async (result, ct) =>
+        CommandAction.Set(cli, command, async (result, ct) =>
         {
-            Terminal.Console.Banner("db ca-bundle");
-            var path = RdsCaBundle.PathFor(Environment.GetEnvironmentVariable);
+            cli.Terminal.Banner("db ca-bundle");
+            var path = RdsCaBundle.PathFor(cli.Variable);
             if (File.Exists(path) && !result.GetValue(Refresh))
             {
-                Terminal.Console.Line($"Cached: {path} (nothing to do; --refresh downloads it again)");
+                cli.Terminal.Line($"Cached: {path} (nothing to do; --refresh downloads it again)");
                 return;
             }
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
             var count = await RdsCaBundle.FetchAsync(http, path, ct);
-            Terminal.Console.Line($"Fetched: {path} ({count} certificates)");
+            cli.Terminal.Line($"Fetched: {path} ({count} certificates)");
         });
         return command;
     }

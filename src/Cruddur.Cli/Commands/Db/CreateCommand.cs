@@ -7,17 +7,17 @@ namespace Cruddur.Cli.Commands.Db;
 
 public static class CreateCommand
 {
-    public static Command Build()
+    public static Command Build(CliContext cli)
     {
         var command = new Command("create", "Create the database (the document's db-create)") { CommonOptions.Prod };
-        CommandAction.Set(command, async (result, ct) => await RunAsync(await Targets.ResolveAsync(result, ct), ct));
+        CommandAction.Set(cli, command, async (result, ct) => await RunAsync(cli, await Targets.ResolveAsync(cli, result, ct), ct));
         return command;
     }
 
-    public static async Task RunAsync(Database database, CancellationToken ct)
+    public static async Task RunAsync(CliContext cli, Database database, CancellationToken ct)
     {
-        Terminal.Console.Banner("db create");
+        cli.Terminal.Banner("db create");
         var created = await DatabaseAdmin.CreateAsync(database, ct);
-        Terminal.Console.Line(created ? $"Created: {database.Name}" : $"Exists: {database.Name} (nothing to do)");
+        cli.Terminal.Line(created ? $"Created: {database.Name}" : $"Exists: {database.Name} (nothing to do)");
     }
 }

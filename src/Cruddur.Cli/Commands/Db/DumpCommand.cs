@@ -15,17 +15,17 @@ public static class DumpCommand
         Arity = ArgumentArity.ZeroOrOne,
     };
 
-    public static Command Build()
+    public static Command Build(CliContext cli)
     {
         var command = new Command("dump", "Write the database to a file with pg_dump (custom format, for db restore)") { File, CommonOptions.Prod };
-        CommandAction.Set(command, async (result, ct) =>
-            await RunAsync(await Targets.ResolveAsync(result, ct), result.GetValue(File), ct));
+        CommandAction.Set(cli, command, async (result, ct) =>
+            await RunAsync(cli, await Targets.ResolveAsync(cli, result, ct), result.GetValue(File), ct));
         return command;
     }
 
-    static async Task RunAsync(Database database, string? file, CancellationToken ct)
+    static async Task RunAsync(CliContext cli, Database database, string? file, CancellationToken ct)
     {
-        Terminal.Console.Banner("db dump");
+        cli.Terminal.Banner("db dump");
         file ??= $"{database.Name}-{DateTime.UtcNow:yyyyMMdd-HHmmss}.dump";
         var target = Path.GetFullPath(file);
         if (Path.Exists(target)) throw new CruddurException($"{file} already exists (choose another file or remove it)");
@@ -45,6 +45,6 @@ public static class DumpCommand
         {
             System.IO.File.Delete(partial);
         }
-        Terminal.Console.Line($"Dumped: {database.Name} to {file} ({new FileInfo(target).Length / 1024.0:0.#} KiB)");
+        cli.Terminal.Line($"Dumped: {database.Name} to {file} ({new FileInfo(target).Length / 1024.0:0.#} KiB)");
     }
 }

@@ -21,26 +21,26 @@ public static partial class NewMigrationCommand
     [GeneratedRegex(@"^(\d{4})_(.+)\.sql$")]
     private static partial Regex Numbered();
 
-    public static Command Build()
+    public static Command Build(CliContext cli)
     {
         var command = new Command("new", "Write the next numbered migration file, to fill in and apply with db migrate") { Name };
-        CommandAction.Set(command, (result, _) =>
+        CommandAction.Set(cli, command, (result, _) =>
         {
-            Create(result.GetValue(Name)!);
+            Create(cli, result.GetValue(Name)!);
             return Task.CompletedTask;
         });
         return command;
     }
 
-    static void Create(string name)
+    static void Create(CliContext cli, string name)
     {
-        Terminal.Console.Banner("db migrate new");
+        cli.Terminal.Banner("db migrate new");
         if (!Allowed().IsMatch(name))
             throw new CruddurException($"migration name '{(name.Length > 40 ? name[..40] + "…" : name)}' is not allowed " +
                                        "(lowercase letters, digits and _, starting with a letter, at most 60; e.g. add_likes)");
-        var folder = Path.Combine(RepositoryRoot.Path, Folder);
+        var folder = Path.Combine(RepositoryRoot.Of(cli.Variable), Folder);
         if (!Directory.Exists(folder))
-            throw new CruddurException($"no {Folder} folder in {RepositoryRoot.Path} (run it from the repository, or through ./cruddur)");
+            throw new CruddurException($"no {Folder} folder in {RepositoryRoot.Of(cli.Variable)} (run it from the repository, or through ./cruddur)");
 
         var existing = Directory.GetFiles(folder, "*.sql").Select(Path.GetFileName).Select(f => Numbered().Match(f!)).Where(m => m.Success).ToList();
         if (existing.FirstOrDefault(m => m.Groups[2].Value == name) is { } same)
@@ -52,7 +52,7 @@ public static partial class NewMigrationCommand
             writer.WriteLine($"-- {number:D4} {name.Replace('_', ' ')}: one change, applied in its own transaction by cruddur db migrate.");
             writer.WriteLine("-- Once applied anywhere, this file is never edited: change the schema again with a new migration.");
         }
-        Terminal.Console.Line($"Created: {Path.Combine(Folder, file)}");
-        Terminal.Console.Line("Next: write its SQL, then run ./cruddur db migrate (the script rebuilds the CLI when a source changes)");
+        cli.Terminal.Line($"Created: {Path.Combine(Folder, file)}");
+        cli.Terminal.Line("Next: write its SQL, then run ./cruddur db migrate (the script rebuilds the CLI when a source changes)");
     }
 }

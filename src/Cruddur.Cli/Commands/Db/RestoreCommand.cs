@@ -16,34 +16,34 @@ public static class RestoreCommand
 {
     static readonly Argument<string> File = new("FILE") { Description = "A dump written by cruddur db dump (pg_dump custom format)" };
 
-    public static Command Build()
+    public static Command Build(CliContext cli)
     {
         var command = new Command("restore", "Restore a db dump file with pg_restore; refuses a database with tables unless --force")
         {
             File, CommonOptions.Prod, CommonOptions.Force,
         };
-        CommandAction.Set(command, async (result, ct) =>
+        CommandAction.Set(cli, command, async (result, ct) =>
         {
-            Targets.RefuseOnProdWithoutForce(result, "restore over the database");
+            Targets.RefuseOnProdWithoutForce(cli, result, "restore over the database");
             var file = result.GetValue(File)!;
             RequireArchive(file);
-            await RunAsync(await Targets.ResolveAsync(result, ct), file, result.GetValue(CommonOptions.Force), ct);
+            await RunAsync(cli, await Targets.ResolveAsync(cli, result, ct), file, result.GetValue(CommonOptions.Force), ct);
         });
         return command;
     }
 
-    static async Task RunAsync(Database database, string file, bool force, CancellationToken ct)
+    static async Task RunAsync(CliContext cli, Database database, string file, bool force, CancellationToken ct)
     {
-        await PrepareAsync(database, force, ct);
-        Terminal.Console.Banner("db restore");
+        await PrepareAsync(cli, database, force, ct);
+        cli.Terminal.Banner("db restore");
         var clock = Stopwatch.StartNew();
-        var progress = new RestoreProgress();
+        var progress = new RestoreProgress(cli.Terminal);
         var exit = await ClientProgram.RunAsync("pg_restore", database,
             ["--verbose", "--single-transaction", "--exit-on-error", "--no-owner", "--no-privileges", $"--dbname={Identifier.Validate(database.Name)}", file],
             progress.Read, ct);
         if (exit != 0) throw new CruddurException($"pg_restore failed and restored nothing ({ClientErrors.Last(progress.Errors)})");
-        Terminal.Console.Line($"Restored: {file} into {database.Name} ({progress.Tables} tables) in {clock.Elapsed.TotalSeconds:0.0} s");
-        Terminal.Console.Line("Owners and grants are not restored: run cruddur db roles to grant the API's and the Lambda's roles");
+        cli.Terminal.Line($"Restored: {file} into {database.Name} ({progress.Tables} tables) in {clock.Elapsed.TotalSeconds:0.0} s");
+        cli.Terminal.Line("Owners and grants are not restored: run cruddur db roles to grant the API's and the Lambda's roles");
     }
 
     // Refusing before anything is dropped: a file that is not a dump must not cost the database.
@@ -56,11 +56,11 @@ public static class RestoreCommand
             throw new CruddurException($"{file} is not a pg_dump custom-format archive (make one with: cruddur db dump)");
     }
 
-    static async Task PrepareAsync(Database database, bool force, CancellationToken ct)
+    static async Task PrepareAsync(CliContext cli, Database database, bool force, CancellationToken ct)
     {
         if (!await DatabaseAdmin.ExistsAsync(database, ct))
         {
-            await CreateCommand.RunAsync(database, ct);
+            await CreateCommand.RunAsync(cli, database, ct);
             return;
         }
         var relations = await DatabaseAdmin.UserRelationsAsync(database, ct);
@@ -68,7 +68,7 @@ public static class RestoreCommand
         if (relations == 0) return;
         if (!force)
             throw new CruddurException($"database {database.Name} is not empty ({relations} tables, indexes or sequences; run with --force to drop and recreate it)");
-        await DropCommand.RunAsync(database, force: true, ct);
-        await CreateCommand.RunAsync(database, ct);
+        await DropCommand.RunAsync(cli, database, force: true, ct);
+        await CreateCommand.RunAsync(cli, database, ct);
     }
 }

@@ -6,7 +6,7 @@ namespace Cruddur.Cli.Commands.Db;
 /// Turns pg_restore's --verbose lines into one line per phase (schema, each table's data, indexes and
 /// constraints) and keeps its error lines for the failure message.
 /// </summary>
-public sealed class RestoreProgress
+public sealed class RestoreProgress(Terminal terminal)
 {
     const string DataPrefix = "pg_restore: processing data for table ";
     string? _phase;
@@ -22,7 +22,7 @@ public sealed class RestoreProgress
         {
             Tables++;
             _phase = "data";
-            Terminal.Console.Line($"Restoring: data of {line[DataPrefix.Length..].Trim('"')}");
+            terminal.Line($"Restoring: data of {line[DataPrefix.Length..].Trim('"')}");
             return;
         }
         if (line.Contains("error:", StringComparison.Ordinal) || line.StartsWith("pg_restore: from TOC entry", StringComparison.Ordinal))
@@ -33,7 +33,7 @@ public sealed class RestoreProgress
         var phase = Phase(line);
         if (phase is null || phase == _phase) return;
         _phase = phase;
-        Terminal.Console.Line($"Restoring: {phase}");
+        terminal.Line($"Restoring: {phase}");
     }
 
     static string? Phase(string line) => line switch

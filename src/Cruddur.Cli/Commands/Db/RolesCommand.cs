@@ -16,7 +16,7 @@ public static class RolesCommand
         Description = "Let the roles log in with RDS IAM tokens (LOGIN, no password, GRANT rds_iam)",
     };
 
-    public static Command Build()
+    public static Command Build(CliContext cli)
     {
         var command = new Command("roles",
             "Create cruddur_app and cruddur_post_confirmation (idempotent) and grant them only what they need; " +
@@ -24,20 +24,20 @@ public static class RolesCommand
         {
             CommonOptions.Prod, Iam,
         };
-        CommandAction.Set(command, async (result, ct) =>
-            await RunAsync(await Targets.ResolveAsync(result, ct), result.GetValue(Iam), ct));
+        CommandAction.Set(cli, command, async (result, ct) =>
+            await RunAsync(cli, await Targets.ResolveAsync(cli, result, ct), result.GetValue(Iam), ct));
         return command;
     }
 
-    static async Task RunAsync(Database database, bool iam, CancellationToken ct)
+    static async Task RunAsync(CliContext cli, Database database, bool iam, CancellationToken ct)
     {
-        Terminal.Console.Banner("db roles");
+        cli.Terminal.Banner("db roles");
         foreach (var role in DatabaseRole.All)
         {
-            var password = Environment.GetEnvironmentVariable(role.PasswordVariable);
+            var password = cli.Variable(role.PasswordVariable);
             var login = iam ? RoleLogin.Iam : string.IsNullOrEmpty(password) ? RoleLogin.Unchanged : RoleLogin.Password;
             var outcome = await RoleSetup.ApplyAsync(database, role, login, password, ct);
-            Terminal.Console.Line($"{(outcome.Created ? "Created" : "Exists")}: {role.Name} ({Describe(outcome)}) on {database.Name}: {role.Privileges}");
+            cli.Terminal.Line($"{(outcome.Created ? "Created" : "Exists")}: {role.Name} ({Describe(outcome)}) on {database.Name}: {role.Privileges}");
         }
     }
 

@@ -7,18 +7,18 @@ namespace Cruddur.Cli.Commands.Db;
 
 public static class SchemaLoadCommand
 {
-    public static Command Build()
+    public static Command Build(CliContext cli)
     {
         var command = new Command("schema-load", "Apply the pending schema migrations (never drops a table)") { CommonOptions.Prod };
-        CommandAction.Set(command, async (result, ct) => await RunAsync(await Targets.ResolveAsync(result, ct), ct));
+        CommandAction.Set(cli, command, async (result, ct) => await RunAsync(cli, await Targets.ResolveAsync(cli, result, ct), ct));
         return command;
     }
 
-    public static async Task RunAsync(Database database, CancellationToken ct)
+    public static async Task RunAsync(CliContext cli, Database database, CancellationToken ct)
     {
-        Terminal.Console.Banner("db schema-load");
+        cli.Terminal.Banner("db schema-load");
         var applied = await new Migrator(database).ApplyAsync(
-            (name, elapsed) => Terminal.Console.Line($"Applied: {name} in {elapsed.TotalMilliseconds:0} ms"), ct);
-        if (applied == 0) Terminal.Console.Line("Up to date: no pending migrations");
+            (name, elapsed) => cli.Terminal.Line($"Applied: {name} in {elapsed.TotalMilliseconds:0} ms"), ct);
+        if (applied == 0) cli.Terminal.Line("Up to date: no pending migrations");
     }
 }

@@ -7,22 +7,22 @@ namespace Cruddur.Cli.Commands.Db;
 
 public static class SeedCommand
 {
-    public static Command Build()
+    public static Command Build(CliContext cli)
     {
         var command = new Command("seed", "Add the document's seed rows (idempotent)") { CommonOptions.Prod, CommonOptions.Force };
-        CommandAction.Set(command, async (result, ct) =>
+        CommandAction.Set(cli, command, async (result, ct) =>
         {
-            Targets.RefuseOnProdWithoutForce(result, "seed the database");
-            await RunAsync(await Targets.ResolveAsync(result, ct), ct);
+            Targets.RefuseOnProdWithoutForce(cli, result, "seed the database");
+            await RunAsync(cli, await Targets.ResolveAsync(cli, result, ct), ct);
         });
         return command;
     }
 
-    public static async Task RunAsync(Database database, CancellationToken ct)
+    public static async Task RunAsync(CliContext cli, Database database, CancellationToken ct)
     {
-        Terminal.Console.Banner("db seed");
+        cli.Terminal.Banner("db seed");
         var seeded = await Seeder.SeedAsync(database, ct);
-        Terminal.Console.Line(
+        cli.Terminal.Line(
             $"Seeded: {seeded.Users} {Plural(seeded.Users, "user")}, {seeded.Activities} {Plural(seeded.Activities, "activity", "activities")} ({seeded.AlreadyPresent} already present)");
     }
 

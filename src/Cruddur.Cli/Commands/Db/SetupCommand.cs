@@ -4,20 +4,20 @@ namespace Cruddur.Cli.Commands.Db;
 
 public static class SetupCommand
 {
-    public static Command Build()
+    public static Command Build(CliContext cli)
     {
         var command = new Command("setup", "Drop, create, load the schema and seed (the document's db-setup)")
         {
             CommonOptions.Prod, CommonOptions.Force,
         };
-        CommandAction.Set(command, async (result, ct) =>
+        CommandAction.Set(cli, command, async (result, ct) =>
         {
-            Targets.RefuseOnProdWithoutForce(result, "drop and recreate the database");
-            var database = await Targets.ResolveAsync(result, ct);
-            await DropCommand.RunAsync(database, result.GetValue(CommonOptions.Force), ct);
-            await CreateCommand.RunAsync(database, ct);
-            await SchemaLoadCommand.RunAsync(database, ct);
-            await SeedCommand.RunAsync(database, ct);
+            Targets.RefuseOnProdWithoutForce(cli, result, "drop and recreate the database");
+            var database = await Targets.ResolveAsync(cli, result, ct);
+            await DropCommand.RunAsync(cli, database, result.GetValue(CommonOptions.Force), ct);
+            await CreateCommand.RunAsync(cli, database, ct);
+            await SchemaLoadCommand.RunAsync(cli, database, ct);
+            await SeedCommand.RunAsync(cli, database, ct);
         });
         return command;
     }

@@ -21,17 +21,17 @@ public static class StatusCommand
         public bool UpToDate => Present && Migrations is { UpToDate: true };
     }
 
-    public static Command Build()
+    public static Command Build(CliContext cli)
     {
         var command = new Command("status", "Can it connect, server version, each host's role and lag, migrations applied and pending, row counts; exit 3 when not up to date")
         {
             CommonOptions.Prod, CommonOptions.Json,
         };
-        CommandAction.Set(command, async (result, ct) =>
+        CommandAction.Set(cli, command, async (result, ct) =>
         {
-            var report = await ReadAsync(await Targets.ResolveAsync(result, ct), ct);
-            if (result.GetValue(CommonOptions.Json)) Terminal.Console.Line(JsonSerializer.Serialize(report, JsonOutput.Options));
-            else Print(report);
+            var report = await ReadAsync(await Targets.ResolveAsync(cli, result, ct), ct);
+            if (result.GetValue(CommonOptions.Json)) cli.Terminal.Line(JsonSerializer.Serialize(report, JsonOutput.Options));
+            else Print(cli, report);
             return report.UpToDate ? 0 : NotReady;
         });
         return command;
@@ -52,25 +52,25 @@ public static class StatusCommand
     /// <summary>One server of a host list: primary, standby or unreachable, and a standby's replay lag.</summary>
     sealed record HostReport(string Endpoint, string Role, long? LagBytes, [property: System.Text.Json.Serialization.JsonIgnore] string Text);
 
-    static void Print(Report report)
+    static void Print(CliContext cli, Report report)
     {
-        Terminal.Console.Line($"Url: {report.Url}");
-        Terminal.Console.Line($"Server: {report.Server} PostgreSQL {report.Version}   Database: {report.Database} ({(report.Present ? "present" : "absent")})");
-        foreach (var host in report.Hosts ?? []) Terminal.Console.Line($"Host: {host.Endpoint} {host.Text}");
+        cli.Terminal.Line($"Url: {report.Url}");
+        cli.Terminal.Line($"Server: {report.Server} PostgreSQL {report.Version}   Database: {report.Database} ({(report.Present ? "present" : "absent")})");
+        foreach (var host in report.Hosts ?? []) cli.Terminal.Line($"Host: {host.Endpoint} {host.Text}");
         if (report.Migrations is not { } migrations)
         {
-            Terminal.Console.Warn($"Not ready: database {report.Database} does not exist (run: cruddur db create, then cruddur db migrate)");
+            cli.Terminal.Warn($"Not ready: database {report.Database} does not exist (run: cruddur db create, then cruddur db migrate)");
             return;
         }
         foreach (var name in migrations.Applied)
-            Terminal.Console.Line(migrations.NotInBuild.Contains(name) ? $"[?] {name} (applied, but not in this build: deleted or renamed?)" : $"[X] {name}");
-        foreach (var name in migrations.Pending) Terminal.Console.Line($"[ ] {name}");
+            cli.Terminal.Line(migrations.NotInBuild.Contains(name) ? $"[?] {name} (applied, but not in this build: deleted or renamed?)" : $"[X] {name}");
+        foreach (var name in migrations.Pending) cli.Terminal.Line($"[ ] {name}");
         var notInBuild = migrations.NotInBuild.Count > 0 ? $"   Not in this build: {migrations.NotInBuild.Count}" : "";
-        Terminal.Console.Line($"Applied: {migrations.Applied.Count}   Pending: {migrations.Pending.Count}{notInBuild}");
-        if (report.Rows is { } rows) Terminal.Console.Line($"Rows: users {rows.Users}, activities {rows.Activities}");
+        cli.Terminal.Line($"Applied: {migrations.Applied.Count}   Pending: {migrations.Pending.Count}{notInBuild}");
+        if (report.Rows is { } rows) cli.Terminal.Line($"Rows: users {rows.Users}, activities {rows.Activities}");
         if (migrations.Pending.Count > 0)
-            Terminal.Console.Warn($"Not ready: {migrations.Pending.Count} pending migration(s) (run: cruddur db migrate)");
+            cli.Terminal.Warn($"Not ready: {migrations.Pending.Count} pending migration(s) (run: cruddur db migrate)");
         if (migrations.NotInBuild.Count > 0)
-            Terminal.Console.Warn($"Not ready: {migrations.NotInBuild.Count} applied migration(s) this build does not have (restore the file, or check out the code that has it)");
+            cli.Terminal.Warn($"Not ready: {migrations.NotInBuild.Count} applied migration(s) this build does not have (restore the file, or check out the code that has it)");
     }
 }

@@ -16,16 +16,16 @@ public static class UrlCommand
         Description = "Include the password (or IAM token) in the URL; it is printed in clear",
     };
 
-    public static Command Build()
+    public static Command Build(CliContext cli)
     {
         var command = new Command("url", "Print the connection URL for psql, pg_dump or a GUI tool (no password unless --show-password)")
         {
             CommonOptions.Prod, ShowPassword,
         };
-        CommandAction.Set(command, async (result, ct) =>
+        CommandAction.Set(cli, command, async (result, ct) =>
         {
-            var database = await Targets.ResolveAsync(result, ct);
-            Terminal.Console.Line(Url(database.Settings, result.GetValue(ShowPassword)));
+            var database = await Targets.ResolveAsync(cli, result, ct);
+            cli.Terminal.Line(Url(database.Settings, result.GetValue(ShowPassword)));
         });
         return command;
     }

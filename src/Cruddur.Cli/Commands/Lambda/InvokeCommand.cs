@@ -8,7 +8,7 @@ namespace Cruddur.Cli.Commands.Lambda;
 
 public static class InvokeCommand
 {
-    public static Command Build()
+    public static Command Build(CliContext cli)
     {
         var function = new Argument<string>("function") { Description = "The function to run" };
         function.AcceptOnlyFromAmong("post-confirmation");
@@ -17,17 +17,17 @@ public static class InvokeCommand
         {
             function, eventFile,
         };
-        CommandAction.Set(command, async (result, ct) =>
+        CommandAction.Set(cli, command, async (result, ct) =>
         {
             var file = result.GetRequiredValue(eventFile);
             if (!file.Exists) throw new CruddurException($"event file {file.FullName} not found");
-            var database = FunctionConnection.ForFunction(await Targets.ResolveAsync(result, ct));
+            var database = FunctionConnection.ForFunction(await Targets.ResolveAsync(cli, result, ct));
             await using var users = new CognitoUsers(database);
-            var log = result.GetValue(CommonOptions.Verbose) ? Console.Error : TextWriter.Null;
+            var log = result.GetValue(CommonOptions.Verbose) ? cli.Terminal.ErrorOutput : TextWriter.Null;
             await using var input = file.OpenRead();
             await using var output = await new Function(users, log).InvokeAsync(input, ct);
             using var reader = new StreamReader(output);
-            Terminal.Console.Line(await reader.ReadToEndAsync(ct));
+            cli.Terminal.Line(await reader.ReadToEndAsync(ct));
         });
         return command;
     }

@@ -8,10 +8,10 @@ public static class LambdaCommands
     /// <summary>The function's name on AWS, which <c>lambda serve</c> answers to.</summary>
     public const string FunctionName = "cruddur-post-confirmation";
 
-    public static Command Build() => new("lambda", "The Cognito post-confirmation Lambda: invoke, serve, package")
+    public static Command Build(CliContext cli) => new("lambda", "The Cognito post-confirmation Lambda: invoke, serve, package")
     {
-        InvokeCommand.Build(),
-        ServeCommand.Build(),
-        PackageCommand.Build(),
+        InvokeCommand.Build(cli),
+        ServeCommand.Build(cli),
+        PackageCommand.Build(cli),
     };
 }

@@ -15,7 +15,7 @@ public static class PackageCommand
     const string ProjectPath = "src/Cruddur.PostConfirmation/Cruddur.PostConfirmation.csproj";
     const string BundleInZip = "certs/global-bundle.pem";
 
-    public static Command Build()
+    public static Command Build(CliContext cli)
     {
         var output = new Option<FileInfo>("--output") { Description = "The zip to write (default: artifacts/cruddur-post-confirmation.zip)" };
         var caBundle = new Option<FileInfo>("--ca-bundle")
@@ -23,36 +23,36 @@ public static class PackageCommand
             Description = $"The RDS CA bundle to ship as {BundleInZip} (default: src/Cruddur.PostConfirmation/{BundleInZip} when present)",
         };
         var command = new Command("package", "Build the deployable zip for Lambda's dotnet10 runtime") { output, caBundle };
-        CommandAction.Set(command, async (result, ct) =>
+        CommandAction.Set(cli, command, async (result, ct) =>
         {
             var root = RepositoryRoot();
             var zip = result.GetValue(output)?.FullName ?? Path.Combine(root, "artifacts", $"{LambdaCommands.FunctionName}.zip");
-            await RunAsync(root, zip, result.GetValue(caBundle)?.FullName, ct);
+            await RunAsync(cli, root, zip, result.GetValue(caBundle)?.FullName, ct);
         });
         return command;
     }
 
-    static async Task RunAsync(string root, string zip, string? caBundle, CancellationToken ct)
+    static async Task RunAsync(CliContext cli, string root, string zip, string? caBundle, CancellationToken ct)
     {
-        Terminal.Console.CountSteps(3);
+        cli.Terminal.CountSteps(3);
         var published = Directory.CreateTempSubdirectory("cruddur-lambda-");
         try
         {
-            Terminal.Console.Banner("lambda package: publish");
-            var took = await Progress.RunAsync("dotnet publish -c Release (the first time takes a while)", async _ =>
+            cli.Terminal.Banner("lambda package: publish");
+            var took = await Progress.RunAsync(cli.Terminal, "dotnet publish -c Release (the first time takes a while)", async _ =>
                 await Publisher.PublishAsync(Path.Combine(root, ProjectPath), published.FullName, ct));
-            Terminal.Console.Line($"Published: {Path.GetFileName(ProjectPath)} (Release) in {took.TotalSeconds:0} s");
-            Terminal.Console.Banner("lambda package: CA bundle");
+            cli.Terminal.Line($"Published: {Path.GetFileName(ProjectPath)} (Release) in {took.TotalSeconds:0} s");
+            cli.Terminal.Banner("lambda package: CA bundle");
             var bundle = caBundle ?? DefaultBundle(root);
-            if (bundle is not null) CopyBundle(bundle, Path.Combine(published.FullName, BundleInZip));
-            Terminal.Console.Banner("lambda package: zip");
+            if (bundle is not null) CopyBundle(cli, bundle, Path.Combine(published.FullName, BundleInZip));
+            cli.Terminal.Banner("lambda package: zip");
             Directory.CreateDirectory(Path.GetDirectoryName(zip)!);
             File.Delete(zip);
             ZipFile.CreateFromDirectory(published.FullName, zip);
-            Terminal.Console.Line($"Packaged: {Path.GetRelativePath(Environment.CurrentDirectory, zip)} ({new FileInfo(zip).Length / 1024} KB)");
-            Terminal.Console.Line($"Handler: {Function.Handler}   Runtime: dotnet10");
+            cli.Terminal.Line($"Packaged: {Path.GetRelativePath(Environment.CurrentDirectory, zip)} ({new FileInfo(zip).Length / 1024} KB)");
+            cli.Terminal.Line($"Handler: {Function.Handler}   Runtime: dotnet10");
             if (bundle is null)
-                Terminal.Console.Warn($"No RDS CA bundle: sslmode=verify-full needs {BundleInZip} (see README: Post-confirmation Lambda)");
+                cli.Terminal.Warn($"No RDS CA bundle: sslmode=verify-full needs {BundleInZip} (see README: Post-confirmation Lambda)");
         }
         finally
         {
@@ -66,14 +66,14 @@ public static class PackageCommand
         return File.Exists(path) ? path : null;
     }
 
-    static void CopyBundle(string bundle, string destination)
+    static void CopyBundle(CliContext cli, string bundle, string destination)
     {
         if (!File.Exists(bundle)) throw new CruddurException($"CA bundle {bundle} not found");
         if (!File.ReadAllText(bundle).Contains("-----BEGIN CERTIFICATE-----", StringComparison.Ordinal))
             throw new CruddurException($"CA bundle {bundle} holds no PEM certificate (expected global-bundle.pem from truststore.pki.rds.amazonaws.com)");
         Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
         File.Copy(bundle, destination);
-        Terminal.Console.Line($"CA bundle: {BundleInZip}");
+        cli.Terminal.Line($"CA bundle: {BundleInZip}");
     }
 
     static string RepositoryRoot()

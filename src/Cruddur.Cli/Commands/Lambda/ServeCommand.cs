@@ -11,18 +11,18 @@ namespace Cruddur.Cli.Commands.Lambda;
 
 public static class ServeCommand
 {
-    public static Command Build()
+    public static Command Build(CliContext cli)
     {
         var port = new Option<int>("--port") { Description = "Port on 127.0.0.1 (0 picks a free one)", DefaultValueFactory = _ => 3001 };
         var command = new Command("serve", $"Serve Lambda's Invoke API for {LambdaCommands.FunctionName} on 127.0.0.1 until Ctrl+C") { port };
-        CommandAction.Set(command, async (result, ct) =>
+        CommandAction.Set(cli, command, async (result, ct) =>
         {
-            var database = FunctionConnection.ForFunction(await Targets.ResolveAsync(result, ct));
+            var database = FunctionConnection.ForFunction(await Targets.ResolveAsync(cli, result, ct));
             await using var users = new CognitoUsers(database);
-            await using var app = InvokeApi.Build(new Function(users, Console.Error), result.GetValue(port));
+            await using var app = InvokeApi.Build(new Function(users, cli.Terminal.ErrorOutput), result.GetValue(port));
             await StartAsync(app, result.GetValue(port), ct);
-            Terminal.Console.Line($"Database: {database.RedactedUrl}");
-            Terminal.Console.Line($"Listening: {app.Urls.Single()} (function {LambdaCommands.FunctionName})");
+            cli.Terminal.Line($"Database: {database.RedactedUrl}");
+            cli.Terminal.Line($"Listening: {app.Urls.Single()} (function {LambdaCommands.FunctionName})");
             await app.WaitForShutdownAsync(ct);
         });
         return command;

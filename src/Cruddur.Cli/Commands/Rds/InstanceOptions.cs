@@ -17,11 +17,11 @@ public static class InstanceOptions
     public static readonly Option<string?> EndpointUrl = new("--endpoint-url") { Description = "Another RDS endpoint (a VPC endpoint, or a local one for tests)" };
 
     /// <summary>A verb on one instance: the shared options, then the action with the id and where to send it.</summary>
-    public static Command Verb(string name, string description, Func<string, AwsCliTarget, CancellationToken, Task> action)
+    public static Command Verb(CliContext cli, string name, string description, Func<string, AwsCliTarget, CancellationToken, Task> action)
     {
         var command = new Command(name, description) { Id, Region, EndpointUrl };
-        CommandAction.Set(command, (result, ct) =>
-            action(result.GetValue(Id)!, new AwsCliTarget(result.GetValue(Region), result.GetValue(EndpointUrl)), ct));
+        CommandAction.Set(cli, command, (result, ct) =>
+            action(result.GetValue(Id)!, new AwsCliTarget(result.GetValue(Region), result.GetValue(EndpointUrl), AwsCliTarget.ExecutableFrom(cli.Variable)), ct));
         return command;
     }
 }

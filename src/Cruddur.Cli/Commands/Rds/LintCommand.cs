@@ -17,7 +17,7 @@ public static class LintCommand
 {
     public const int FindingsExitCode = 2;
 
-    public static Command Build()
+    public static Command Build(CliContext cli)
     {
         var file = new Argument<string?>("file") { Description = "The configuration to check; - or nothing reads stdin", Arity = ArgumentArity.ZeroOrOne };
         var inputFormat = new Option<string>("--input") { Description = "What the input is (auto detects it)", DefaultValueFactory = _ => "auto" };
@@ -29,39 +29,39 @@ public static class LintCommand
         var command = new Command("lint",
             "Check aws rds create-db-instance (and read replica, proxy) commands, describe-db-instances JSON or a CloudFormation template against the RDS rules " +
             "(exit 0: clean at --fail-on, 2: findings at or above it, 1: unreadable input)") { file, inputFormat, format, failOn };
-        CommandAction.Set(command, async (result, ct) =>
+        CommandAction.Set(cli, command, async (result, ct) =>
         {
             var path = result.GetValue(file);
-            var text = await ReadAsync(path, ct);
+            var text = await ReadAsync(cli, path, ct);
             var input = InputReader.Read(text, Enum.Parse<InputFormat>(result.GetValue(inputFormat)!, ignoreCase: true));
             var threshold = SeverityNames.Parse(result.GetValue(failOn)!);
-            var report = Linter.Lint(input, LintContext.FromEnvironment());
+            var report = Linter.Lint(input, LintContext.FromEnvironment(cli.Variable));
             switch (result.GetValue(format))
             {
-                case "json": Console.Out.Write(JsonReport.Render(report, LintedSource.Of(path, text, input), input.Kind, threshold)); break;
-                case "sarif": Console.Out.Write(SarifLog.Render(report, LintedSource.Of(path, text, input))); break;
-                default: Print(input, report, threshold); break;
+                case "json": cli.Terminal.Output.Write(JsonReport.Render(report, LintedSource.Of(path, text, input), input.Kind, threshold)); break;
+                case "sarif": cli.Terminal.Output.Write(SarifLog.Render(report, LintedSource.Of(path, text, input))); break;
+                default: Print(cli, input, report, threshold); break;
             }
             return report.Blocking(threshold).Any() ? FindingsExitCode : 0;
         });
         return command;
     }
 
-    static void Print(LintInput input, LintReport report, Severity threshold)
+    static void Print(CliContext cli, LintInput input, LintReport report, Severity threshold)
     {
         foreach (var (name, target) in input.Instances.Select(i => (i.Name, i.Target)))
         {
-            Terminal.Console.Banner(FindingText.Printable($"rds lint {name} ({Describe(input.Kind, target)})"));
+            cli.Terminal.Banner(FindingText.Printable($"rds lint {name} ({Describe(input.Kind, target)})"));
             foreach (var finding in report.Findings.Where(f => f.Instance == name && (f.IsFailure || f.IsUnknown || f.IsAccepted)))
             {
                 var line = FindingText.Printable(FindingText.Line(finding));
-                if (finding.IsFailure && finding.Rule.Severity >= threshold) Terminal.Console.Warn(line);
-                else Terminal.Console.Line(line);
+                if (finding.IsFailure && finding.Rule.Severity >= threshold) cli.Terminal.Warn(line);
+                else cli.Terminal.Line(line);
             }
         }
-        foreach (var note in report.Notes) Terminal.Console.Line(FindingText.Printable($"Skipped: {note}"));
-        Terminal.Console.Line(FindingText.Summary(report));
-        Terminal.Console.Line(FindingText.Result(report, threshold));
+        foreach (var note in report.Notes) cli.Terminal.Line(FindingText.Printable($"Skipped: {note}"));
+        cli.Terminal.Line(FindingText.Summary(report));
+        cli.Terminal.Line(FindingText.Result(report, threshold));
     }
 
     static string Describe(Cruddur.Rds.InputKind kind, Checked target) => (kind, target) switch
@@ -75,13 +75,13 @@ public static class LintCommand
         _ => "CloudFormation",
     };
 
-    static async Task<string> ReadAsync(string? path, CancellationToken ct)
+    static async Task<string> ReadAsync(CliContext cli, string? path, CancellationToken ct)
     {
-        if (path is null && !Console.IsInputRedirected)
+        if (path is null && !cli.InputIsRedirected)
             throw new CruddurException("nothing to check: give a file, or pipe it in (cruddur rds plan --output cli | cruddur rds lint)");
         if (path is null or "-")
         {
-            await using var stdin = Console.OpenStandardInput();
+            await using var stdin = cli.OpenInput();
             return await InputText.ReadAsync(stdin, ct);
         }
         var shown = path.Length > 200 ? path[..200] + "…" : path;

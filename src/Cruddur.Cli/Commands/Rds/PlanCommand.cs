@@ -9,10 +9,10 @@ public static class PlanCommand
 {
     static readonly PlanOptions Defaults = new();
 
-    public static Command Build()
+    public static Command Build(CliContext cli)
     {
         var identifier = Text("--identifier", "DB instance identifier", Defaults.Identifier);
-        var region = new Option<string>("--region") { Description = "AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, else the document's eu-west-1)", DefaultValueFactory = _ => PlanOptions.RegionFromEnvironment() };
+        var region = new Option<string>("--region") { Description = "AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, else the document's eu-west-1)", DefaultValueFactory = _ => PlanOptions.RegionFromEnvironment(cli.Variable) };
         var instanceClass = Text("--instance-class", "Instance class", Defaults.InstanceClass);
         var engineVersion = Text("--engine-version", "PostgreSQL version; a major alone lets RDS pick its current minor (the document's 14.6 is outdated and does not force TLS)", Defaults.EngineVersion);
         var dbName = Text("--db-name", "Database name", Defaults.DbName);
@@ -41,7 +41,7 @@ public static class PlanCommand
             identifier, region, instanceClass, engineVersion, dbName, username, storage, securityGroup, subnetGroup, kmsKey, roleArn,
             port, backupDays, allowPublic, singleAz, noDeletionProtection, noMonitoring, replicas, proxy, vpcId, proxySubnets, lambdaGroup, output,
         };
-        CommandAction.Set(command, (result, _) =>
+        CommandAction.Set(cli, command, (result, _) =>
         {
             var plan = new PlanOptions
             {
@@ -54,29 +54,29 @@ public static class PlanCommand
                 ReadReplicas = result.GetValue(replicas), Proxy = result.GetValue(proxy), VpcId = result.GetValue(vpcId),
                 ProxySubnetIds = result.GetValue(proxySubnets) ?? [], LambdaSecurityGroupId = result.GetValue(lambdaGroup),
             }.Validated();
-            Print(plan, result.GetValue(output)!);
+            Print(cli, plan, result.GetValue(output)!);
             return Task.CompletedTask;
         });
         return command;
     }
 
-    static void Print(PlanOptions plan, string output)
+    static void Print(CliContext cli, PlanOptions plan, string output)
     {
         var accepted = Relaxations.Of(plan);
         var script = CreateScript.Render(plan, accepted);
         var template = StackTemplate.Render(plan, accepted);
-        if (output == "cli") { Console.Out.Write(script); return; }
-        if (output == "cfn") { Console.Out.Write(template); return; }
-        Terminal.Console.Banner($"rds plan {plan.Identifier}: PostgreSQL {plan.EngineVersion} in {plan.Region}");
-        foreach (var a in accepted) Terminal.Console.Line($"Accepted: {a.RuleId} {a.Reason}");
+        if (output == "cli") { cli.Terminal.Output.Write(script); return; }
+        if (output == "cfn") { cli.Terminal.Output.Write(template); return; }
+        cli.Terminal.Banner($"rds plan {plan.Identifier}: PostgreSQL {plan.EngineVersion} in {plan.Region}");
+        foreach (var a in accepted) cli.Terminal.Line($"Accepted: {a.RuleId} {a.Reason}");
         if (plan.ReadReplicas > 0)
             foreach (var a in Relaxations.OfReplica(plan).Where(r => accepted.All(w => w.RuleId != r.RuleId)))
-                Terminal.Console.Line($"Accepted on the replicas: {a.RuleId} {a.Reason}");
-        Terminal.Console.Line("Save one form with --output cli > create-db.sh or --output cfn > db.json; check it with cruddur rds lint.");
-        Terminal.Console.Banner("create script (bash)");
-        Console.Out.Write(script);
-        Terminal.Console.Banner("CloudFormation template");
-        Console.Out.Write(template);
+                cli.Terminal.Line($"Accepted on the replicas: {a.RuleId} {a.Reason}");
+        cli.Terminal.Line("Save one form with --output cli > create-db.sh or --output cfn > db.json; check it with cruddur rds lint.");
+        cli.Terminal.Banner("create script (bash)");
+        cli.Terminal.Output.Write(script);
+        cli.Terminal.Banner("CloudFormation template");
+        cli.Terminal.Output.Write(template);
     }
 
     static Option<string> Text(string name, string description, string fallback) =>

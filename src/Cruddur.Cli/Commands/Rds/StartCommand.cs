@@ -7,10 +7,10 @@ namespace Cruddur.Cli.Commands.Rds;
 /// <summary>Starts a stopped instance (the document's "From the console active the RDS").</summary>
 public static class StartCommand
 {
-    public static Command Build() => InstanceOptions.Verb("start", "Start a stopped instance", async (id, target, ct) =>
+    public static Command Build(CliContext cli) => InstanceOptions.Verb(cli, "start", "Start a stopped instance", async (id, target, ct) =>
     {
-        Terminal.Console.Banner($"rds start {id}");
+        cli.Terminal.Banner($"rds start {id}");
         var state = await InstanceState.StartAsync(id, target, ct);
-        Terminal.Console.Line($"Status: {state.Status}");
+        cli.Terminal.Line($"Status: {state.Status}");
     });
 }

@@ -9,7 +9,7 @@ namespace Cruddur.Cli.Commands.Rds;
 /// <summary>The document's bin/rds-update-sg-rule: point the dev rule of the DB security group at this machine's IP.</summary>
 public static partial class UpdateSgRuleCommand
 {
-    public static Command Build()
+    public static Command Build(CliContext cli)
     {
         var groupId = new Option<string?>("--group-id") { Description = "The DB security group (default: DB_SG_ID)" };
         var ruleId = new Option<string?>("--rule-id") { Description = "The rule to rewrite (default: DB_SG_RULE_ID)" };
@@ -25,33 +25,33 @@ public static partial class UpdateSgRuleCommand
         {
             groupId, ruleId, ip, ipUrl, ipTimeout, maxPrefix, port, description, region, endpoint,
         };
-        CommandAction.Set(command, async (result, ct) =>
+        CommandAction.Set(cli, command, async (result, ct) =>
         {
-            var group = Required(result.GetValue(groupId), "DB_SG_ID", "--group-id", SecurityGroupId());
-            var rule = Required(result.GetValue(ruleId), "DB_SG_RULE_ID", "--rule-id", RuleId());
+            var group = Required(cli, result.GetValue(groupId), "DB_SG_ID", "--group-id", SecurityGroupId());
+            var rule = Required(cli, result.GetValue(ruleId), "DB_SG_RULE_ID", "--rule-id", RuleId());
             var text = result.GetValue(description)!;
             if (!AllowedDescription().IsMatch(text))
                 throw new CruddurException("--description may hold up to 255 letters, digits, spaces and ._-:/()#,@[]+=&;{}!$*");
             var prefix = result.GetValue(maxPrefix);
             DevCidr.CheckMaxPrefix(prefix);
-            Terminal.Console.Banner("rds update-sg-rule");
-            var cidr = DevCidr.Parse(await AddressAsync(result.GetValue(ip), HttpUrl(result.GetValue(ipUrl)!, "--ip-url"), result.GetValue(ipTimeout), ct), prefix);
+            cli.Terminal.Banner("rds update-sg-rule");
+            var cidr = DevCidr.Parse(await AddressAsync(cli, result.GetValue(ip), HttpUrl(result.GetValue(ipUrl)!, "--ip-url"), result.GetValue(ipTimeout), ct), prefix);
             var change = new DevAccessRule.Change(group, rule, cidr, result.GetValue(port), text);
             await DevAccessRule.ApplyAsync(change, new Ec2Target(result.GetValue(region), result.GetValue(endpoint) is { } url ? HttpUrl(url, "--endpoint-url") : null), ct);
-            Terminal.Console.Line($"Updated: {rule} in {group}: tcp {change.Port} from {cidr} \"{text}\"");
+            cli.Terminal.Line($"Updated: {rule} in {group}: tcp {change.Port} from {cidr} \"{text}\"");
         });
         return command;
     }
 
-    static async Task<string> AddressAsync(string? given, Uri url, int timeoutSeconds, CancellationToken ct)
+    static async Task<string> AddressAsync(CliContext cli, string? given, Uri url, int timeoutSeconds, CancellationToken ct)
     {
         if (given is not null)
         {
-            Terminal.Console.Line($"Ip: {given} (from --ip)");
+            cli.Terminal.Line($"Ip: {given} (from --ip)");
             return given;
         }
         var address = await PublicIp.DetectAsync(url, TimeSpan.FromSeconds(Math.Max(1, timeoutSeconds)), ct);
-        Terminal.Console.Line($"Ip: {address} (from {url})");
+        cli.Terminal.Line($"Ip: {address} (from {url})");
         return address.ToString();
     }
 
@@ -61,9 +61,9 @@ public static partial class UpdateSgRuleCommand
             : throw new CruddurException($"{flag} '{text}' is not an http(s) URL");
 
     /// <summary>The flag, else the document's variable; an invalid value is named by where it came from.</summary>
-    static string Required(string? flag, string variable, string name, Regex pattern)
+    static string Required(CliContext cli, string? flag, string variable, string name, Regex pattern)
     {
-        var value = flag ?? Environment.GetEnvironmentVariable(variable);
+        var value = flag ?? cli.Variable(variable);
         if (string.IsNullOrEmpty(value)) throw new CruddurException($"no security group {(variable == "DB_SG_ID" ? "id" : "rule id")} (set {variable} or pass {name})");
         var source = flag is null ? variable : name;
         return pattern.IsMatch(value) ? value : throw new CruddurException($"{source} '{value}' is not valid (expected {(variable == "DB_SG_ID" ? "sg-" : "sgr-")} and hex digits)");

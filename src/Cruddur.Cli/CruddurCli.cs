@@ -1,0 +1,38 @@
+using System.CommandLine;
+using Cruddur.Cli.Commands;
+using Cruddur.Cli.Commands.Db;
+using Cruddur.Cli.Commands.Lambda;
+using Cruddur.Cli.Commands.Local;
+using Cruddur.Cli.Commands.Rds;
+using Cruddur.Cli.Commands.Users;
+
+namespace Cruddur.Cli;
+
+/// <summary>The whole CLI as one call: arguments in, an exit code out, all output through the context.</summary>
+public static class CruddurCli
+{
+    // The shared options (--prod, --verbose, ...) are static; adding them to a new tree records the
+    // tree as a parent, which must not race when tests build trees in parallel.
+    static readonly Lock Building = new();
+
+    public static async Task<int> RunAsync(string[] args, CliContext cli)
+    {
+        RootCommand root;
+        lock (Building) root = Build(cli);
+        var parsed = root.Parse(args.Length == 0 ? ["--help"] : CommonOptions.WithProdWord(args));
+        if (parsed.Errors.Count > 0) return UsageErrors.Report(parsed, cli);
+        return await parsed.InvokeAsync(new InvocationConfiguration { Output = cli.Terminal.Output, Error = cli.Terminal.ErrorOutput });
+    }
+
+    static RootCommand Build(CliContext cli) => new("cruddur: the PostgreSQL and AWS RDS layer of Cruddur")
+    {
+        CommonOptions.Verbose,
+        UpCommand.Build(cli),
+        ServeApiCommand.Build(cli),
+        DbCommands.Build(cli),
+        LocalCommands.Build(cli),
+        LambdaCommands.Build(cli),
+        RdsCommands.Build(cli),
+        UsersCommands.Build(cli),
+    };
+}
