@@ -75,7 +75,14 @@ public sealed class SsmListener : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _listener.Stop();
-        _listener.Close();
+        try
+        {
+            _listener.Close();
+        }
+        catch (HttpListenerException)
+        {
+            // Close after Stop re-resolves the endpoint, and fails when another process took the port meanwhile: it is closed either way.
+        }
         await _serving;
     }
 }
