@@ -6,12 +6,18 @@ namespace Cruddur.Data.Settings;
 /// The resolved connection a command works on, with where it came from (<c>CONNECTION_URL</c>,
 /// <c>PROD_CONNECTION_URL</c> or the local cluster) so that errors can say what to check.
 /// </summary>
-public sealed record Database(string Source)
+public sealed record Database
 {
     // Kept as text: the settings handed out are a copy, so nobody changes this value in place.
-    readonly string _connectionString = "";
+    readonly string _connectionString;
 
-    public Database(NpgsqlConnectionStringBuilder settings, string source) : this(source) => _connectionString = settings.ConnectionString;
+    public Database(NpgsqlConnectionStringBuilder settings, string source)
+    {
+        _connectionString = settings.ConnectionString;
+        Source = source;
+    }
+
+    public string Source { get; init; }
 
     /// <summary>A fresh copy of the connection settings; change it and pass it on with <c>with { Settings = ... }</c>.</summary>
     public NpgsqlConnectionStringBuilder Settings

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Cruddur.Api.Tests.Auth;
+using Cruddur.Testing;
 using Microsoft.AspNetCore.Builder;
 
 namespace Cruddur.Api.Tests.Replicas;
@@ -53,12 +54,12 @@ public class RoutingTests(TestUserPool pool) : IAsyncLifetime
 
         var promotion = await _cluster.PromoteAsync();
         var answers = new List<HttpStatusCode>();
-        for (var waited = 0; answers.LastOrDefault() != HttpStatusCode.Created; waited += 100)
+        var created = await Poll.UntilAsync(async () =>
         {
-            Assert.True(waited < 30_000, $"posts still fail 30 s after {promotion.Promoted} was promoted: {string.Join(", ", answers)}");
-            if (waited > 0) await Task.Delay(100);
             answers.Add((await PostAsync(client)).StatusCode);
-        }
+            return answers[^1] == HttpStatusCode.Created;
+        }, TimeSpan.FromSeconds(30));
+        Assert.True(created, $"posts still fail 30 s after {promotion.Promoted} was promoted: {string.Join(", ", answers)}");
         Assert.All(answers[..^1], status => Assert.Equal(HttpStatusCode.ServiceUnavailable, status));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/activities/home")).StatusCode);
     }

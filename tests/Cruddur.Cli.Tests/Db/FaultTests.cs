@@ -104,18 +104,20 @@ public class FaultTests(PostgresServer server)
 
     static async Task TerminateTheSessionWaitingOnTheLockAsync(NpgsqlConnectionStringBuilder settings, Task seeding)
     {
-        for (var attempt = 0; attempt < 600 && !seeding.IsCompleted; attempt++)
-        {
-            await using var connection = new NpgsqlConnection(settings.ConnectionString);
-            await connection.OpenAsync();
-            await using var terminate = new NpgsqlCommand("""
-                SELECT count(*) FILTER (WHERE pg_terminate_backend(pid)) FROM pg_stat_activity
-                WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()
-                """, connection);
-            if ((long)(await terminate.ExecuteScalarAsync())! > 0) return;
-            await Task.Delay(100);
-        }
-        Assert.Fail("the seed never waited on the locked table");
+        var terminated = false;
+        await Poll.UntilAsync(async () => seeding.IsCompleted || (terminated = await TerminateLockWaitersAsync(settings) > 0), TimeSpan.FromSeconds(60));
+        if (!terminated) Assert.Fail("the seed never waited on the locked table");
+    }
+
+    static async Task<long> TerminateLockWaitersAsync(NpgsqlConnectionStringBuilder settings)
+    {
+        await using var connection = new NpgsqlConnection(settings.ConnectionString);
+        await connection.OpenAsync();
+        await using var terminate = new NpgsqlCommand("""
+            SELECT count(*) FILTER (WHERE pg_terminate_backend(pid)) FROM pg_stat_activity
+            WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()
+            """, connection);
+        return (long)(await terminate.ExecuteScalarAsync())!;
     }
 
     static async Task ExecuteAsync(NpgsqlConnectionStringBuilder settings, string sql)

@@ -74,17 +74,21 @@ public class StandbyTests : IAsyncLifetime
 
     static async Task<string> WaitForRowAsync(NpgsqlConnectionStringBuilder standby)
     {
-        for (var waited = 0; ; waited += 50)
+        string? note = null;
+        var replicated = await Poll.UntilAsync(async () =>
         {
             try
             {
-                return await ScalarAsync<string>(standby, "SELECT note FROM replicated");
+                note = await ScalarAsync<string>(standby, "SELECT note FROM replicated");
+                return true;
             }
-            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UndefinedTable && waited < 60_000)
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UndefinedTable)
             {
-                await Task.Delay(50);
+                return false;
             }
-        }
+        }, TimeSpan.FromSeconds(60));
+        Assert.True(replicated, "the table made on the primary did not reach the standby within 60 s");
+        return note!;
     }
 
     static async Task ExecuteAsync(NpgsqlConnectionStringBuilder settings, string sql)

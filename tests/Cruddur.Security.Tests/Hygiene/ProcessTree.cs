@@ -1,3 +1,5 @@
+using Cruddur.Testing;
+
 namespace Cruddur.Security.Tests.Hygiene;
 
 /// <summary>Reads a process's descendants, arguments and environment from /proc, as any local user could.</summary>
@@ -9,13 +11,10 @@ static class ProcessTree
     /// </summary>
     public static async Task<int> WaitForDescendantAsync(int root, string name, TimeSpan patience)
     {
-        using var timeout = new CancellationTokenSource(patience);
-        while (true)
-        {
-            var match = Descendants(root).FirstOrDefault(pid => Arguments(pid) is [var program, ..] && Path.GetFileName(program) == name);
-            if (match != 0) return match;
-            await Task.Delay(50, timeout.Token);
-        }
+        var match = 0;
+        var found = await Poll.UntilAsync(
+            () => (match = Descendants(root).FirstOrDefault(pid => Arguments(pid) is [var program, ..] && Path.GetFileName(program) == name)) != 0, patience);
+        return found ? match : throw new TimeoutException($"no {name} below process {root} within {patience.TotalSeconds} s");
     }
 
     public static string[] Arguments(int pid) =>
