@@ -17,7 +17,14 @@ public static class CruddurApi
     /// <summary>The largest request body Kestrel reads; a post is a few hundred bytes.</summary>
     public const long MaxRequestBodyBytes = 1024 * 1024;
 
-    public static WebApplication Build(ApiSettings settings)
+    /// <summary>How long in-flight requests get to finish once the app is told to stop.</summary>
+    public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(10);
+
+    /// <param name="ownsProcessSignals">
+    /// False when a host process (the CLI) already turns Ctrl-C into the token that stops the app: a
+    /// second handler for the same signal races with the first.
+    /// </param>
+    public static WebApplication Build(ApiSettings settings, bool ownsProcessSignals = true)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -35,7 +42,8 @@ public static class CruddurApi
         builder.Logging.ClearProviders().AddSimpleConsole(console => console.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
 
         // On SIGTERM in-flight requests get this long to finish; then the data source is disposed with the host.
-        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(10));
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = ShutdownTimeout);
+        if (!ownsProcessSignals) builder.Services.AddSingleton<IHostLifetime, CallerStopsLifetime>();
         builder.Services.AddApiDatabase(settings.Database);
         builder.Services.AddSingleton(services => new DatabaseOutage(settings.Database.Name, services.GetRequiredService<ILogger<DatabaseOutage>>()));
         builder.Services.AddFeedCache(settings);

@@ -21,7 +21,13 @@ public static class CruddurCli
         lock (Building) root = Build(cli);
         var parsed = root.Parse(args.Length == 0 ? ["--help"] : CommonOptions.WithProdWord(args));
         if (parsed.Errors.Count > 0) return UsageErrors.Report(parsed, cli);
-        return await parsed.InvokeAsync(new InvocationConfiguration { Output = cli.Terminal.Output, Error = cli.Terminal.ErrorOutput });
+        return await parsed.InvokeAsync(new InvocationConfiguration
+        {
+            Output = cli.Terminal.Output,
+            Error = cli.Terminal.ErrorOutput,
+            // Ctrl-C cancels the command's token; a served API then needs up to its shutdown timeout to stop.
+            ProcessTerminationTimeout = Api.CruddurApi.ShutdownTimeout + TimeSpan.FromSeconds(5),
+        });
     }
 
     static RootCommand Build(CliContext cli) => new("cruddur: the PostgreSQL and AWS RDS layer of Cruddur")

@@ -72,7 +72,7 @@ public static class ServeApiCommand
         cli.Terminal.Banner("api");
         var (port, host) = (settings.Port, settings.Host);
         RefuseBusyPort(host, port);
-        await using var app = CruddurApi.Build(settings);
+        await using var app = CruddurApi.Build(settings, ownsProcessSignals: false);
         try
         {
             await app.StartAsync(ct);
