@@ -2,9 +2,8 @@ using System.Collections;
 using System.Text;
 using Cruddur.Cli;
 using Cruddur.Cli.Output;
-using Cruddur.Testing;
 
-namespace Cruddur.Rds.Tests;
+namespace Cruddur.Testing;
 
 /// <summary>
 /// The CLI called in this process, with the same environment rules and result as <see cref="CliProcess"/>:
