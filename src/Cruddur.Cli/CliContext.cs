@@ -19,8 +19,10 @@ public sealed class CliContext
         Variables = variables;
         // One per run, so that a lock held by `up` covers the cluster operations it runs. Its notes
         // (Waiting: ..., Repairing: ...) go to stderr, since stdout may be a command's JSON.
+        Binaries = PostgresBinaries.From(Variable);
         _cluster = new(() => new(Variable("CRUDDUR_HOME") is { Length: > 0 } home ? home : ".cruddur")
         {
+            Binaries = Binaries,
             Progress = Terminal.Detail,
             OtherFolders = Emulator.FoldersInHome,
         });
@@ -36,6 +38,9 @@ public sealed class CliContext
     public bool InputIsRedirected { get; init; } = true;
 
     public Func<Stream> OpenInput { get; init; } = () => Stream.Null;
+
+    /// <summary>The PostgreSQL programs the variables point at (CRUDDUR_PG_BIN, PATH).</summary>
+    public PostgresBinaries Binaries { get; }
 
     /// <summary>The embedded local cluster, created on first use.</summary>
     public LocalCluster Cluster => _cluster.Value;

@@ -5,10 +5,13 @@ using Cruddur.Cli.Configuration;
 using Cruddur.Cli.Output;
 using Cruddur.Data;
 
+// The one place the CLI reads its process environment; every command gets it as CliContext.Variables.
 try
 {
-    // Into the process environment, so that the tools the CLI starts (psql, pg_dump, aws) see it too.
-    DotEnvFile.Load(Path.Combine(RepositoryRoot.Of(Environment.GetEnvironmentVariable), ".env"));
+    // .env goes into the process environment too, so that what reads it on its own (the AWS SDK's
+    // credential chain, and the tools the CLI starts) sees it as well. The real environment wins.
+    foreach (var (name, value) in DotEnvFile.Read(Path.Combine(RepositoryRoot.Of(Environment.GetEnvironmentVariable), ".env")))
+        if (Environment.GetEnvironmentVariable(name) is null) Environment.SetEnvironmentVariable(name, value);
 }
 catch (CruddurException e)
 {

@@ -62,8 +62,8 @@ static class ClusterRepair
         {
             cluster.Progress($"Repairing: the server's password differed from {ClusterState.FileName}; setting it again");
         }
-        await LocalCluster.StopServerAsync(state, ct);
-        var postgres = Path.Combine(PostgresBinaries.Directory(), "postgres");
+        await cluster.StopServerAsync(state, ct);
+        var postgres = cluster.Binaries.Server("postgres");
         var literal = state.Password.Replace("'", "''");
         await ServerUser.RunAsync(postgres, ["--single", "-D", LocalCluster.DataDirectory(state), "postgres"], ct,
             input: $"ALTER ROLE postgres PASSWORD '{literal}';\n");

@@ -25,8 +25,8 @@ public sealed partial class LocalCluster
         if (!servers.Single(s => s.Name == chosen.Name).Running)
             throw new CruddurException($"{chosen.Name} is not running (run: cruddur local start)");
 
-        await ServerControl.StopAsync(DataDirectory(state), ct);
-        await ServerControl.PromoteAsync(StandbyDirectory(state, chosen), ct);
+        await Servers.StopAsync(DataDirectory(state), ct);
+        await Servers.PromoteAsync(StandbyDirectory(state, chosen), ct);
         Directory.Delete(DataDirectory(state), recursive: true);
 
         var followers = replication.Standbys.Where(s => s != chosen).ToList();
@@ -35,7 +35,7 @@ public sealed partial class LocalCluster
         foreach (var follower in followers)
         {
             await StandbySetup.FollowAsync(StandbyDirectory(promoted, follower), promoted.Port, ct);
-            await ServerControl.ReloadAsync(StandbyDirectory(promoted, follower), ct);
+            await Servers.ReloadAsync(StandbyDirectory(promoted, follower), ct);
         }
         await using var primary = await OpenPrimaryAsync(promoted, ct);
         await StandbySetup.SetSynchronousAsync(primary, replication.Synchronous ? [.. followers.Select(f => f.Name)] : [], ct);

@@ -59,12 +59,12 @@ public sealed partial class LocalCluster
     {
         var state = ClusterState.Load(StateFile) ?? throw new CruddurException("the local cluster was never started");
         var data = name == "primary" ? DataDirectory(state) : StandbyDirectory(state, Standby(state, name));
-        await ServerControl.StopAsync(data, ct, immediate);
+        await Servers.StopAsync(data, ct, immediate);
     }
 
     async Task StopStandbysAsync(ClusterState state, CancellationToken ct)
     {
-        foreach (var standby in state.Replication?.Standbys ?? []) await ServerControl.StopAsync(StandbyDirectory(state, standby), ct);
+        foreach (var standby in state.Replication?.Standbys ?? []) await Servers.StopAsync(StandbyDirectory(state, standby), ct);
     }
 
     async Task<ClusterState> StartStandbysAsync(ClusterState state, CancellationToken ct)
@@ -75,7 +75,7 @@ public sealed partial class LocalCluster
         {
             var data = StandbyDirectory(state, standby);
             await StandbySetup.FollowAsync(data, state.Port, ct);
-            var port = await ServerControl.StartAsync(data, standby.Port, Path.Combine(state.ServerDirectory, $"{standby.Name}.log"), ct);
+            var port = await Servers.StartAsync(data, standby.Port, Path.Combine(state.ServerDirectory, $"{standby.Name}.log"), ct);
             standbys.Add(standby with { Port = port });
         }
         if (standbys.SequenceEqual(replication.Standbys)) return state;
@@ -89,13 +89,13 @@ public sealed partial class LocalCluster
         var name = Enumerable.Range(1, MaxStandbys + 1).Select(n => $"standby{n}")
             .First(n => n != state.DataName && standbys.All(s => s.Name != n) && !Directory.Exists(Path.Combine(state.ServerDirectory, n)));
         var standby = new StandbyState(name, FreePort.Find());
-        await StandbySetup.BaseBackupAsync(StandbyDirectory(state, standby), name, state.Port, password, ct);
+        await StandbySetup.BaseBackupAsync(Binaries, StandbyDirectory(state, standby), name, state.Port, password, ct);
         return standby;
     }
 
     async Task RemoveStandbyAsync(ClusterState state, StandbyState standby, List<StandbyState> standbys, CancellationToken ct)
     {
-        await ServerControl.StopAsync(StandbyDirectory(state, standby), ct);
+        await Servers.StopAsync(StandbyDirectory(state, standby), ct);
         Directory.Delete(StandbyDirectory(state, standby), recursive: true);
         standbys.Remove(standby);
     }

@@ -15,9 +15,19 @@ public sealed partial class LocalCluster(string home, IReadOnlyDictionary<string
     const string Superuser = "postgres";
     readonly string _home = Path.GetFullPath(home);
     ClusterLock? _held;
+    PostgresBinaries _binaries = PostgresBinaries.Installed;
     string StateFile => Path.Combine(_home, ClusterState.FileName);
 
     public string Home => _home;
+
+    /// <summary>Where the server programs are: Debian's folders unless the caller's variables say otherwise.</summary>
+    public PostgresBinaries Binaries
+    {
+        get => _binaries;
+        init => (_binaries, Servers) = (value, new ServerControl(value));
+    }
+
+    internal ServerControl Servers { get; private init; } = new(PostgresBinaries.Installed);
 
     /// <summary>Folders that other parts of cruddur make in the home (the local Cognito's): destroy removes them too.</summary>
     public IReadOnlyList<string> OtherFolders { get; init; } = [];
@@ -95,19 +105,12 @@ public sealed partial class LocalCluster(string home, IReadOnlyDictionary<string
 
     internal async Task<ClusterState> StartServerAsync(ClusterState state, CancellationToken ct)
     {
-        var data = DataDirectory(state);
-        PostmasterPid.RemoveIfStale(data);
-        if (!FreePort.IsFree(state.Port)) Save(state = state with { Port = FreePort.Find() });
-        var log = Path.Combine(state.ServerDirectory, "server.log");
-        await ServerUser.RunAsync(PgCtl, ["start", "-D", data, "-l", log, "-w", "-t", "60", "-o", $"-p {state.Port}"], ct);
+        var port = await Servers.StartAsync(DataDirectory(state), state.Port, Path.Combine(state.ServerDirectory, "server.log"), ct);
+        if (port != state.Port) Save(state = state with { Port = port });
         return state;
     }
 
-    internal static async Task StopServerAsync(ClusterState state, CancellationToken ct)
-    {
-        if (!PostmasterPid.IsServerRunning(DataDirectory(state))) return;
-        await ServerUser.RunAsync(PgCtl, ["stop", "-D", DataDirectory(state), "-m", "fast", "-w", "-t", "60"], ct);
-    }
+    internal Task StopServerAsync(ClusterState state, CancellationToken ct) => Servers.StopAsync(DataDirectory(state), ct);
 
     internal async Task<ClusterState> NewStateAsync(CancellationToken ct) =>
         new(FreePort.Find(), ClusterState.NewPassword(), await ServerDirectoryAsync(ct));
@@ -124,7 +127,7 @@ public sealed partial class LocalCluster(string home, IReadOnlyDictionary<string
         ServerUser.Own(state.ServerDirectory);
         try
         {
-            await ServerUser.RunAsync(Path.Combine(PostgresBinaries.Directory(), "initdb"),
+            await ServerUser.RunAsync(Binaries.Server("initdb"),
                 ["-D", DataDirectory(state), "-U", Superuser, "--auth=scram-sha-256", $"--pwfile={passwordFile}",
                  "-E", "UTF8", "--no-locale", "--no-instructions"], ct);
         }
@@ -158,8 +161,6 @@ public sealed partial class LocalCluster(string home, IReadOnlyDictionary<string
         foreach (var (key, value) in serverSettings ?? new Dictionary<string, string>()) settings[key] = value;
         return $"\n{ClusterHome.ConfigurationMarker}\n" + string.Join("", settings.Select(s => $"{s.Key} = {s.Value}\n"));
     }
-
-    internal static string PgCtl => Path.Combine(PostgresBinaries.Directory(), "pg_ctl");
 
     internal static string DataDirectory(ClusterState state) => Path.Combine(state.ServerDirectory, state.DataName);
 

@@ -2,17 +2,34 @@ using Cruddur.Data;
 
 namespace Cruddur.Chores.Local;
 
-/// <summary>Finds the PostgreSQL programs (initdb, pg_ctl, psql, pg_dump, pg_restore) that Debian installs under /usr/lib/postgresql.</summary>
-public static class PostgresBinaries
+/// <summary>
+/// Finds the PostgreSQL programs (initdb, pg_ctl, psql, pg_dump, pg_restore) that Debian installs under
+/// /usr/lib/postgresql, else the folder <c>CRUDDUR_PG_BIN</c> names, else PATH, as the caller's variables say.
+/// </summary>
+public sealed class PostgresBinaries
 {
-    const string ConfiguredVariable = "CRUDDUR_PG_BIN";
+    public const string ConfiguredVariable = "CRUDDUR_PG_BIN";
+    readonly string? _configured;
+    readonly string[] _path;
 
-    public static string Directory()
+    PostgresBinaries(string? configured, string[] path) => (_configured, _path) = (configured, path);
+
+    /// <summary>Debian's folders only: for a caller that has no variables to go by.</summary>
+    public static PostgresBinaries Installed { get; } = new(null, []);
+
+    public static PostgresBinaries From(Func<string, string?> variable) => new(
+        variable(ConfiguredVariable) is { Length: > 0 } configured ? configured : null,
+        (variable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary>A server program (initdb, pg_ctl, postgres, pg_basebackup): the newest installed major's.</summary>
+    public string Server(string program) => Path.Combine(Directory(), program);
+
+    public string Directory()
     {
-        if (Configured() is { } configured) return Require(configured, "initdb");
-        var newest = Installed("initdb").Select(i => Path.GetDirectoryName(i.Path)!).FirstOrDefault();
+        if (_configured is { } configured) return Require(configured, "initdb");
+        var newest = InstalledPrograms("initdb").Select(i => Path.GetDirectoryName(i.Path)!).FirstOrDefault();
         return newest ?? FromPath() ?? throw new CruddurException(
-            "PostgreSQL server binaries not found (install them: apt-get install postgresql, or set CRUDDUR_PG_BIN)");
+            $"PostgreSQL server binaries not found (install them: apt-get install postgresql, or set {ConfiguredVariable})");
     }
 
     /// <summary>
@@ -20,10 +37,10 @@ public static class PostgresBinaries
     /// server and pg_restore a newer archive, so the same major comes first, then the newest newer one,
     /// then the program on PATH (Debian's wrapper picks its own).
     /// </summary>
-    public static string Client(string program, int serverMajor)
+    public string Client(string program, int serverMajor)
     {
-        if (Configured() is { } configured) return Path.Combine(Require(configured, program), program);
-        var installed = Installed(program).ToList();
+        if (_configured is { } configured) return Path.Combine(Require(configured, program), program);
+        var installed = InstalledPrograms(program).ToList();
         var match = installed.FirstOrDefault(i => i.Major == serverMajor) ?? installed.FirstOrDefault(i => i.Major > serverMajor);
         if (match is not null) return match.Path;
         return OnPath(program) ?? throw new CruddurException(
@@ -33,7 +50,7 @@ public static class PostgresBinaries
     sealed record Program(int Major, string Path);
 
     // Newest major first.
-    static IEnumerable<Program> Installed(string program)
+    static IEnumerable<Program> InstalledPrograms(string program)
     {
         var debian = new DirectoryInfo("/usr/lib/postgresql");
         if (!debian.Exists) return [];
@@ -43,18 +60,13 @@ public static class PostgresBinaries
             .OrderByDescending(p => p.Major);
     }
 
-    static string? Configured() => Environment.GetEnvironmentVariable(ConfiguredVariable) is { Length: > 0 } value ? value : null;
-
     static string Require(string directory, string program) =>
         File.Exists(Path.Combine(directory, program))
             ? directory
             : throw new CruddurException($"{ConfiguredVariable}={directory} has no {program}");
 
-    static string? FromPath() =>
-        PathDirectories().FirstOrDefault(dir => File.Exists(Path.Combine(dir, "initdb")) && File.Exists(Path.Combine(dir, "pg_ctl")));
+    string? FromPath() =>
+        _path.FirstOrDefault(dir => File.Exists(Path.Combine(dir, "initdb")) && File.Exists(Path.Combine(dir, "pg_ctl")));
 
-    static string? OnPath(string program) => PathDirectories().Select(dir => Path.Combine(dir, program)).FirstOrDefault(File.Exists);
-
-    static string[] PathDirectories() =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries);
+    string? OnPath(string program) => _path.Select(dir => Path.Combine(dir, program)).FirstOrDefault(File.Exists);
 }

@@ -37,9 +37,10 @@ static partial class StandbySetup
         line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries) is [not ['#', ..], "replication", ..];
 
     /// <summary>A hot standby of the primary on <paramref name="primaryPort"/>: a base backup whose <c>-R</c> makes it stream from there.</summary>
-    public static async Task BaseBackupAsync(string data, string name, int primaryPort, string password, CancellationToken ct)
+    public static async Task BaseBackupAsync(
+        PostgresBinaries binaries, string data, string name, int primaryPort, string password, CancellationToken ct)
     {
-        var binary = Path.Combine(PostgresBinaries.Directory(), "pg_basebackup");
+        var binary = binaries.Server("pg_basebackup");
         var source = $"host={Loopback} port={primaryPort} user={Replication.User} application_name={name}";
         await ServerUser.RunAsync(binary, ["-D", data, "-R", "-X", "stream", "-c", "fast", "-w", "-d", source], ct,
             environment: new Dictionary<string, string> { ["PGPASSWORD"] = password });

@@ -5,24 +5,28 @@ namespace Cruddur.Cli.Configuration;
 
 /// <summary>
 /// dbmate's convention: a <c>.env</c> file at the repository root sets the same variables as the
-/// environment (NAME=value lines, # comments, optional quotes and "export"). A variable already in the
-/// real environment wins. Values are never shown, not even in the error for a malformed line.
+/// environment (NAME=value lines, # comments, optional quotes and "export"); the entry point lets a
+/// variable already in the real environment win. Values are never shown, not even in the error for a
+/// malformed line.
 /// </summary>
 public static partial class DotEnvFile
 {
     [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
     private static partial Regex VariableName();
 
-    public static void Load(string path)
+    /// <summary>The variables the file sets, in order; none when there is no file.</summary>
+    public static IReadOnlyList<(string Name, string Value)> Read(string path)
     {
-        if (!File.Exists(path)) return;
+        if (!File.Exists(path)) return [];
         var lines = File.ReadAllLines(path);
+        var variables = new List<(string, string)>();
         for (var i = 0; i < lines.Length; i++)
         {
             if (Parse(lines[i]) is not var (name, value))
                 throw new CruddurException($"{path} line {i + 1} is not NAME=value (the line is not shown, as it may hold a secret)");
-            if (name.Length > 0 && Environment.GetEnvironmentVariable(name) is null) Environment.SetEnvironmentVariable(name, value);
+            if (name.Length > 0) variables.Add((name, value));
         }
+        return variables;
     }
 
     /// <summary>The variable a line sets; ("", "") for a blank line or comment; null for a malformed line.</summary>

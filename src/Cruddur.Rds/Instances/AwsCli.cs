@@ -4,12 +4,14 @@ using System.Text.Json;
 
 namespace Cruddur.Rds.Instances;
 
-/// <summary>Where the AWS CLI calls go: its own chain for credentials and region unless told otherwise.</summary>
-public sealed record AwsCliTarget(string? Region, string? EndpointUrl, string Executable)
+/// <summary>
+/// Where the AWS CLI calls go: its own chain for credentials and region (from <paramref name="Environment"/>,
+/// the whole environment the child gets) unless told otherwise.
+/// </summary>
+public sealed record AwsCliTarget(string? Region, string? EndpointUrl, IReadOnlyDictionary<string, string> Environment)
 {
     /// <summary>The AWS CLI that <c>CRUDDUR_AWS_CLI</c> names, else <c>aws</c> on PATH.</summary>
-    public static string ExecutableFrom(Func<string, string?> variable) =>
-        variable("CRUDDUR_AWS_CLI") is { Length: > 0 } path ? path : "aws";
+    public string Executable => Environment.GetValueOrDefault("CRUDDUR_AWS_CLI") is { Length: > 0 } path ? path : "aws";
 }
 
 /// <summary>
@@ -26,6 +28,8 @@ public static class AwsCli
         start.ArgumentList.Add("json");
         if (target.Region is { } region) { start.ArgumentList.Add("--region"); start.ArgumentList.Add(region); }
         if (target.EndpointUrl is { } url) { start.ArgumentList.Add("--endpoint-url"); start.ArgumentList.Add(url); }
+        start.Environment.Clear();
+        foreach (var (key, value) in target.Environment) start.Environment[key] = value;
         start.Environment["AWS_PAGER"] = "";
 
         Process process;

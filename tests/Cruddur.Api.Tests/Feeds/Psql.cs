@@ -9,7 +9,7 @@ static class Psql
 {
     public static async Task RunAsync(NpgsqlConnectionStringBuilder settings, string sql)
     {
-        var start = new ProcessStartInfo(Path.Combine(PostgresBinaries.Directory(), "psql"),
+        var start = new ProcessStartInfo(PostgresBinaries.Installed.Server("psql"),
             ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", settings.Host!, "-p", settings.Port.ToString(), "-U", settings.Username!, "-d", settings.Database!, "-c", sql])
         {
             RedirectStandardOutput = true,

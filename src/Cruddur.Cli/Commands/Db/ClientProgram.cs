@@ -22,16 +22,17 @@ public static class ClientProgram
     /// lines go there; without, it shares our terminal (an interactive psql).
     /// </summary>
     public static async Task<int> RunAsync(
-        string program, Database database, IEnumerable<string> arguments, Action<string>? errorLine, CancellationToken ct)
+        CliContext cli, string program, Database database, IEnumerable<string> arguments, Action<string>? errorLine, CancellationToken ct)
     {
-        var path = PostgresBinaries.Client(program, ServerMajor(await DatabaseAdmin.ServerVersionAsync(database, ct)));
+        var path = cli.Binaries.Client(program, ServerMajor(await DatabaseAdmin.ServerVersionAsync(database, ct)));
         var passwordFile = Path.Combine(Path.GetTempPath(), $"cruddur-pgpass-{Guid.NewGuid():N}");
         try
         {
             var start = new ProcessStartInfo(path, arguments) { UseShellExecute = false, RedirectStandardError = errorLine is not null };
-            // The child inherits our environment: drop the URLs (they may hold the password) and any PGPASSWORD,
-            // which libpq would prefer over our password file.
-            foreach (var inherited in InheritedSecrets) start.Environment.Remove(inherited);
+            // The child gets the CLI's variables without the URLs (they may hold the password) and any
+            // PGPASSWORD, which libpq would prefer over our password file.
+            start.Environment.Clear();
+            foreach (var (key, value) in cli.Variables.Where(v => !InheritedSecrets.Contains(v.Key))) start.Environment[key] = value;
             foreach (var (key, value) in Environment(database.Settings, passwordFile)) start.Environment[key] = value;
             await WritePasswordFileAsync(passwordFile, database.Settings, ct);
             using var process = Process.Start(start) ?? throw new CruddurException($"cannot start {program}");

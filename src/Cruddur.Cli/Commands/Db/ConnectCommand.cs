@@ -9,7 +9,7 @@ public static class ConnectCommand
     {
         var command = new Command("connect", "Open an interactive psql session (the document's db-connect)") { CommonOptions.Prod };
         CommandAction.Set(cli, command, async (result, ct) =>
-            await ClientProgram.RunAsync("psql", await Targets.ResolveAsync(cli, result, ct), [], errorLine: null, ct));
+            await ClientProgram.RunAsync(cli, "psql", await Targets.ResolveAsync(cli, result, ct), [], errorLine: null, ct));
         return command;
     }
 }

@@ -37,7 +37,7 @@ public static class DumpCommand
         var errors = new List<string>();
         try
         {
-            var exit = await ClientProgram.RunAsync("pg_dump", database, ["--format=custom", $"--file={partial}"], errors.Add, ct);
+            var exit = await ClientProgram.RunAsync(cli, "pg_dump", database, ["--format=custom", $"--file={partial}"], errors.Add, ct);
             if (exit != 0) throw new CruddurException($"pg_dump failed ({ClientErrors.Last(errors)})");
             System.IO.File.Move(partial, target, overwrite: false);
         }

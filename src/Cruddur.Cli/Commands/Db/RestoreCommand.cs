@@ -38,7 +38,7 @@ public static class RestoreCommand
         cli.Terminal.Banner("db restore");
         var clock = Stopwatch.StartNew();
         var progress = new RestoreProgress(cli.Terminal);
-        var exit = await ClientProgram.RunAsync("pg_restore", database,
+        var exit = await ClientProgram.RunAsync(cli, "pg_restore", database,
             ["--verbose", "--single-transaction", "--exit-on-error", "--no-owner", "--no-privileges", $"--dbname={Identifier.Validate(database.Name)}", file],
             progress.Read, ct);
         if (exit != 0) throw new CruddurException($"pg_restore failed and restored nothing ({ClientErrors.Last(progress.Errors)})");

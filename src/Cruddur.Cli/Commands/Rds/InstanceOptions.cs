@@ -21,7 +21,7 @@ public static class InstanceOptions
     {
         var command = new Command(name, description) { Id, Region, EndpointUrl };
         CommandAction.Set(cli, command, (result, ct) =>
-            action(result.GetValue(Id)!, new AwsCliTarget(result.GetValue(Region), result.GetValue(EndpointUrl), AwsCliTarget.ExecutableFrom(cli.Variable)), ct));
+            action(result.GetValue(Id)!, new AwsCliTarget(result.GetValue(Region), result.GetValue(EndpointUrl), cli.Variables), ct));
         return command;
     }
 }
