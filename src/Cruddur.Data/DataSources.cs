@@ -11,9 +11,6 @@ public static class DataSources
     static readonly TimeSpan TokenRefresh = TimeSpan.FromMinutes(10);
     static readonly TimeSpan TokenRetry = TimeSpan.FromSeconds(5);
 
-    public static NpgsqlDataSource Create(NpgsqlConnectionStringBuilder settings) =>
-        Create(new Database(settings, "the connection settings"));
-
     /// <summary>
     /// Refuses plaintext to a remote host (unless the options allow it); with <c>auth=iam</c> every new
     /// physical connection logs in with a recent RDS IAM token instead of a fixed password.

@@ -12,6 +12,4 @@ public static class Redact
         var credentials = user.Length > 0 || secret.Length > 0 ? $"{user}{secret}@" : "";
         return $"postgresql://{credentials}{HostList.Describe(settings)}/{settings.Database}";
     }
-
-    public static string Endpoint(NpgsqlConnectionStringBuilder settings) => HostList.Describe(settings);
 }

@@ -70,7 +70,7 @@ public class PlaintextTests
     {
         var settings = new NpgsqlConnectionStringBuilder($"Host={Remote};Username=app;Password=pw;SSL Mode=Prefer");
 
-        var error = Assert.Throws<CruddurException>(() => DataSources.Create(settings));
+        var error = Assert.Throws<CruddurException>(() => DataSources.Create(new Database(settings, "CONNECTION_URL")));
 
         Assert.StartsWith($"refusing sslmode=prefer to {Remote}", error.Message);
     }

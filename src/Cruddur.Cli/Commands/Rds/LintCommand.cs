@@ -17,11 +17,19 @@ public static class LintCommand
 {
     public const int FindingsExitCode = 2;
 
+    // --input's words; auto (absent here) detects the input.
+    static readonly Dictionary<string, Cruddur.Rds.InputKind> InputWords = new()
+    {
+        ["cli"] = Cruddur.Rds.InputKind.Command,
+        ["describe"] = Cruddur.Rds.InputKind.Describe,
+        ["cfn"] = Cruddur.Rds.InputKind.CloudFormation,
+    };
+
     public static Command Build(CliContext cli)
     {
         var file = new Argument<string?>("file") { Description = "The configuration to check; - or nothing reads stdin", Arity = ArgumentArity.ZeroOrOne };
         var inputFormat = new Option<string>("--input") { Description = "What the input is (auto detects it)", DefaultValueFactory = _ => "auto" };
-        inputFormat.AcceptOnlyFromAmong("auto", "cli", "describe", "cfn");
+        inputFormat.AcceptOnlyFromAmong(["auto", .. InputWords.Keys]);
         var format = new Option<string>("--format") { Description = "Output: text lines, one JSON document, or SARIF 2.1.0 for code scanning", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json", "sarif");
         var failOn = new Option<string>("--fail-on") { Description = "The lowest severity that makes the exit code 2", DefaultValueFactory = _ => "high" };
@@ -33,7 +41,7 @@ public static class LintCommand
         {
             var path = result.GetValue(file);
             var text = await ReadAsync(cli, path, ct);
-            var input = InputReader.Read(text, Enum.Parse<InputFormat>(result.GetValue(inputFormat)!, ignoreCase: true));
+            var input = InputReader.Read(text, InputWords.TryGetValue(result.GetValue(inputFormat)!, out var kind) ? kind : null);
             var threshold = SeverityNames.Parse(result.GetValue(failOn)!);
             var report = Linter.Lint(input, LintContext.FromEnvironment(cli.Variable));
             switch (result.GetValue(format))
