@@ -124,7 +124,7 @@ public sealed partial class LocalCluster(string home, IReadOnlyDictionary<string
         var passwordFile = Path.Combine(state.ServerDirectory, "initdb-password");
         await File.WriteAllTextAsync(passwordFile, state.Password, ct);
         File.SetUnixFileMode(passwordFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        ServerUser.Own(state.ServerDirectory);
+        await ServerUser.OwnAsync(state.ServerDirectory, ct);
         try
         {
             await ServerUser.RunAsync(Binaries.Server("initdb"),

@@ -1,5 +1,6 @@
+using CliWrap;
+using CliWrap.Buffered;
 using Cruddur.Data;
-using System.Diagnostics;
 
 namespace Cruddur.Chores.Local;
 
@@ -18,33 +19,16 @@ static class ServerUser
     /// environment (PGPASSWORD) in <paramref name="environment"/>: a password never goes in argv.
     /// </summary>
     public static async Task<string> RunAsync(string program, IEnumerable<string> arguments, CancellationToken ct, string? input = null,
-        IReadOnlyDictionary<string, string>? environment = null)
+        IReadOnlyDictionary<string, string?>? environment = null)
     {
-        var start = new ProcessStartInfo { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = input is not null };
-        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
-        if (IsRoot)
-        {
-            start.FileName = "runuser";
-            foreach (var a in new[] { "-u", Name, "--", program }) start.ArgumentList.Add(a);
-        }
-        else
-        {
-            start.FileName = program;
-        }
-        foreach (var a in arguments) start.ArgumentList.Add(a);
-
-        using var process = Process.Start(start) ?? throw new CruddurException($"cannot start {program}");
-        var stdout = process.StandardOutput.ReadToEndAsync(ct);
-        var stderr = process.StandardError.ReadToEndAsync(ct);
-        if (input is not null)
-        {
-            await process.StandardInput.WriteAsync(input.AsMemory(), ct);
-            process.StandardInput.Close();
-        }
-        await process.WaitForExitAsync(ct);
-        if (process.ExitCode != 0)
-            throw new CruddurException($"{Path.GetFileName(program)} failed ({LastLine(await stderr)})");
-        return await stdout;
+        var command = (IsRoot ? Cli.Wrap("runuser").WithArguments(["-u", Name, "--", program, .. arguments]) : Cli.Wrap(program).WithArguments(arguments))
+            .WithEnvironmentVariables(environment ?? new Dictionary<string, string?>())
+            .WithStandardInputPipe(input is null ? PipeSource.Null : PipeSource.FromString(input))
+            .WithValidation(CommandResultValidation.None);
+        var result = await command.ExecuteBufferedAsync(ct);
+        if (result.ExitCode != 0)
+            throw new CruddurException($"{Path.GetFileName(program)} failed ({LastLine(result.StandardError)})");
+        return result.StandardOutput;
     }
 
     /// <summary>Whether the server user can reach (search) a folder: every folder above it must allow it.</summary>
@@ -62,11 +46,11 @@ static class ServerUser
         }
     }
 
-    public static void Own(string path)
+    public static async Task OwnAsync(string path, CancellationToken ct)
     {
         if (!IsRoot) return;
-        using var chown = Process.Start("chown", ["-R", $"{Name}:", path]);
-        chown.WaitForExit();
+        var chown = await Cli.Wrap("chown").WithArguments(["-R", $"{Name}:", path]).WithValidation(CommandResultValidation.None)
+            .ExecuteAsync(ct);
         if (chown.ExitCode != 0) throw new CruddurException($"cannot give {path} to the {Name} user");
     }
 

@@ -43,7 +43,7 @@ static partial class StandbySetup
         var binary = binaries.Server("pg_basebackup");
         var source = $"host={Loopback} port={primaryPort} user={Replication.User} application_name={name}";
         await ServerUser.RunAsync(binary, ["-D", data, "-R", "-X", "stream", "-c", "fast", "-w", "-d", source], ct,
-            environment: new Dictionary<string, string> { ["PGPASSWORD"] = password });
+            environment: new Dictionary<string, string?> { ["PGPASSWORD"] = password });
     }
 
     /// <summary>Points a standby at the primary's current port (it moves when its port was taken, or on a promotion).</summary>

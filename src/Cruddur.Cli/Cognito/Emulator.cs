@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using CliWrap;
+using CliWrap.Buffered;
 using System.Text.Json;
 using Cruddur.Cli.Output;
 using Cruddur.Data;
@@ -74,21 +76,19 @@ public sealed class Emulator : IAsyncDisposable
         cli.Terminal.Line($"Installing: {Package} into {folder}");
         var staging = $"{folder}.{Guid.NewGuid():N}";
         Directory.CreateDirectory(staging);
-        var npm = new ProcessStartInfo("npm") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { "install", "--prefix", staging, "--no-audit", "--no-fund", "--loglevel=error", Package }) npm.ArgumentList.Add(arg);
-        Process process;
+        BufferedCommandResult npm;
         try
         {
-            process = Process.Start(npm)!;
+            npm = await CliWrap.Cli.Wrap("npm")
+                .WithArguments(["install", "--prefix", staging, "--no-audit", "--no-fund", "--loglevel=error", Package])
+                .WithValidation(CommandResultValidation.None)
+                .ExecuteBufferedAsync(ct);
         }
         catch (System.ComponentModel.Win32Exception e)
         {
             throw new CruddurException("npm is not installed; the local Cognito needs Node.js (apt-get install nodejs npm, or pass --no-cognito)", e);
         }
-        var errors = process.StandardError.ReadToEndAsync(ct);
-        await process.StandardOutput.ReadToEndAsync(ct);
-        await process.WaitForExitAsync(ct);
-        if (process.ExitCode != 0) throw new CruddurException($"npm install {Package} failed ({(await errors).Trim()})");
+        if (npm.ExitCode != 0) throw new CruddurException($"npm install {Package} failed ({npm.StandardError.Trim()})");
         try
         {
             Directory.Move(staging, folder);

@@ -1,12 +1,13 @@
 using System.ComponentModel;
-using System.Diagnostics;
 using System.Text.Json;
+using CliWrap;
+using CliWrap.Buffered;
 
 namespace Cruddur.Rds.Instances;
 
 /// <summary>
 /// Where the AWS CLI calls go: its own chain for credentials and region (from <paramref name="Environment"/>,
-/// the whole environment the child gets) unless told otherwise.
+/// the variables the child gets) unless told otherwise.
 /// </summary>
 public sealed record AwsCliTarget(string? Region, string? EndpointUrl, IReadOnlyDictionary<string, string> Environment)
 {
@@ -22,44 +23,36 @@ public static class AwsCli
 {
     public static async Task<JsonElement> RdsAsync(string verb, AwsCliTarget target, CancellationToken ct, params string[] arguments)
     {
-        var start = new ProcessStartInfo(target.Executable) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { "rds", verb }.Concat(arguments)) start.ArgumentList.Add(argument);
-        start.ArgumentList.Add("--output");
-        start.ArgumentList.Add("json");
-        if (target.Region is { } region) { start.ArgumentList.Add("--region"); start.ArgumentList.Add(region); }
-        if (target.EndpointUrl is { } url) { start.ArgumentList.Add("--endpoint-url"); start.ArgumentList.Add(url); }
-        start.Environment.Clear();
-        foreach (var (key, value) in target.Environment) start.Environment[key] = value;
-        start.Environment["AWS_PAGER"] = "";
+        List<string> argv = ["rds", verb, .. arguments, "--output", "json"];
+        if (target.Region is { } region) argv.AddRange(["--region", region]);
+        if (target.EndpointUrl is { } url) argv.AddRange(["--endpoint-url", url]);
+        var command = Cli.Wrap(target.Executable).WithArguments(argv)
+            .WithEnvironmentVariables(new Dictionary<string, string?>(target.Environment!) { ["AWS_PAGER"] = "" })
+            .WithValidation(CommandResultValidation.None);
 
-        Process process;
+        BufferedCommandResult result;
         try
         {
-            process = Process.Start(start)!;
+            result = await command.ExecuteBufferedAsync(ct);
         }
         catch (Win32Exception e)
         {
             throw new RdsException($"the AWS CLI ({target.Executable}) was not found (install it: apt-get install awscli, or set CRUDDUR_AWS_CLI)", e);
         }
-        using (process)
+        if (result.ExitCode != 0)
         {
-            var stdout = process.StandardOutput.ReadToEndAsync(ct);
-            var stderr = process.StandardError.ReadToEndAsync(ct);
-            await process.WaitForExitAsync(ct);
-            if (process.ExitCode != 0)
-            {
-                var message = (await stderr).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? $"exit code {process.ExitCode}";
-                throw new RdsException($"aws rds {verb} failed: {message}");
-            }
-            try
-            {
-                using var document = JsonDocument.Parse(await stdout);
-                return document.RootElement.Clone();
-            }
-            catch (JsonException e)
-            {
-                throw new RdsException($"aws rds {verb} answered something that is not JSON", e);
-            }
+            var message = result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault()
+                ?? $"exit code {result.ExitCode}";
+            throw new RdsException($"aws rds {verb} failed: {message}");
+        }
+        try
+        {
+            using var document = JsonDocument.Parse(result.StandardOutput);
+            return document.RootElement.Clone();
+        }
+        catch (JsonException e)
+        {
+            throw new RdsException($"aws rds {verb} answered something that is not JSON", e);
         }
     }
 }

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using CliWrap;
+using CliWrap.Buffered;
 using Cruddur.Data;
 
 namespace Cruddur.Cli.Commands.Lambda;
@@ -9,22 +11,14 @@ static class Publisher
     /// <summary>Publishes and returns how long it took.</summary>
     public static async Task<TimeSpan> PublishAsync(string project, string folder, CancellationToken ct)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[] { "publish", project, "-c", "Release", "-o", folder, "--nologo", "-v", "quiet" })
-            start.ArgumentList.Add(argument);
         var clock = Stopwatch.StartNew();
-        using var process = Process.Start(start) ?? throw new CruddurException("cannot start dotnet");
-        var stdout = process.StandardOutput.ReadToEndAsync(ct);
-        var stderr = process.StandardError.ReadToEndAsync(ct);
-        await process.WaitForExitAsync(ct);
-        var output = await stdout + await stderr;
-        if (process.ExitCode != 0)
-            throw new CruddurException($"dotnet publish failed with exit code {process.ExitCode} ({FirstError(output)})");
+        var result = await CliWrap.Cli.Wrap("dotnet")
+            .WithArguments(["publish", project, "-c", "Release", "-o", folder, "--nologo", "-v", "quiet"])
+            .WithValidation(CommandResultValidation.None)
+            .ExecuteBufferedAsync(ct);
+        if (result.ExitCode != 0)
+            throw new CruddurException(
+                $"dotnet publish failed with exit code {result.ExitCode} ({FirstError(result.StandardOutput + result.StandardError)})");
         return clock.Elapsed;
     }
 
