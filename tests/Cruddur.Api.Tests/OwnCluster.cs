@@ -2,6 +2,7 @@ using Cruddur.Chores.Admin;
 using Cruddur.Chores.Local;
 using Cruddur.Chores.Migrations;
 using Cruddur.Data.Settings;
+using Cruddur.Testing;
 using Npgsql;
 
 namespace Cruddur.Api.Tests;
@@ -16,7 +17,7 @@ public sealed class OwnCluster : IAsyncLifetime
     /// <summary>The handle of the user whose Cognito sub the tests' user pool signs tokens for.</summary>
     public const string Poster = "poster";
 
-    readonly LocalCluster _cluster = new(Path.Combine(Path.GetTempPath(), $"cruddur-own-{Guid.NewGuid():N}"));
+    readonly LocalCluster _cluster = new(Path.Combine(Path.GetTempPath(), $"cruddur-own-{Guid.NewGuid():N}"), ThrowawaySettings.NoFsync);
 
     public Database Database { get; private set; } = null!;
 
