@@ -1,12 +1,13 @@
 using System.Diagnostics;
 using Cruddur.Chores.Local;
+using Cruddur.Testing;
 using Npgsql;
 
 namespace Cruddur.Data.Tests.Local;
 
 public class LocalClusterTests : IAsyncLifetime
 {
-    readonly LocalCluster _cluster = new(Path.Combine(Path.GetTempPath(), $"cruddur-local-{Guid.NewGuid():N}"));
+    readonly LocalCluster _cluster = new(Path.Combine(Path.GetTempPath(), $"cruddur-local-{Guid.NewGuid():N}"), ThrowawaySettings.NoFsync);
     CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
