@@ -34,9 +34,13 @@ public sealed class OwnCluster : IAsyncLifetime
         await DatabaseAdmin.CreateAsync(database, CancellationToken.None);
         await new Migrator(database).ApplyAsync((_, _) => { }, CancellationToken.None);
         await Seeder.SeedAsync(database, CancellationToken.None);
-        await Rows.ReadAsync<int>(database.Settings, "INSERT INTO users (display_name, handle, cognito_user_id) VALUES ('Poster', @handle, @sub)",
-            ("handle", Poster), ("sub", Auth.TestUserPool.SubOf(Poster)));
+        await AddPosterAsync(database);
     }
+
+    /// <summary>Adds the <see cref="Poster"/> user to a migrated database.</summary>
+    public static Task AddPosterAsync(Database database) =>
+        Rows.ReadAsync<int>(database.Settings, "INSERT INTO users (display_name, handle, cognito_user_id) VALUES ('Poster', @handle, @sub)",
+            ("handle", Poster), ("sub", Auth.TestUserPool.SubOf(Poster)));
 
     public async ValueTask DisposeAsync()
     {
