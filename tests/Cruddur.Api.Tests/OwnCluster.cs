@@ -2,6 +2,7 @@ using Cruddur.Chores.Admin;
 using Cruddur.Chores.Local;
 using Cruddur.Chores.Migrations;
 using Cruddur.Data.Settings;
+using Cruddur.Testing;
 using Npgsql;
 
 namespace Cruddur.Api.Tests;
@@ -16,7 +17,7 @@ public sealed class OwnCluster : IAsyncLifetime
     /// <summary>The handle of the user whose Cognito sub the tests' user pool signs tokens for.</summary>
     public const string Poster = "poster";
 
-    readonly LocalCluster _cluster = new(Path.Combine(Path.GetTempPath(), $"cruddur-own-{Guid.NewGuid():N}"));
+    readonly LocalCluster _cluster = new(Path.Combine(Path.GetTempPath(), $"cruddur-own-{Guid.NewGuid():N}"), ThrowawaySettings.NoFsync);
 
     public Database Database { get; private set; } = null!;
 
@@ -33,9 +34,13 @@ public sealed class OwnCluster : IAsyncLifetime
         await DatabaseAdmin.CreateAsync(database, CancellationToken.None);
         await new Migrator(database).ApplyAsync((_, _) => { }, CancellationToken.None);
         await Seeder.SeedAsync(database, CancellationToken.None);
-        await Rows.ReadAsync<int>(database.Settings, "INSERT INTO users (display_name, handle, cognito_user_id) VALUES ('Poster', @handle, @sub)",
-            ("handle", Poster), ("sub", Auth.TestUserPool.SubOf(Poster)));
+        await AddPosterAsync(database);
     }
+
+    /// <summary>Adds the <see cref="Poster"/> user to a migrated database.</summary>
+    public static Task AddPosterAsync(Database database) =>
+        Rows.ReadAsync<int>(database.Settings, "INSERT INTO users (display_name, handle, cognito_user_id) VALUES ('Poster', @handle, @sub)",
+            ("handle", Poster), ("sub", Auth.TestUserPool.SubOf(Poster)));
 
     public async ValueTask DisposeAsync()
     {

@@ -17,9 +17,8 @@ public sealed class PostgresServer : IAsyncLifetime
     const string Template = "cruddur_template";
 
     // Durability is not under test here; these make CREATE DATABASE and commits fast.
-    static readonly Dictionary<string, string> FastSettings = new()
+    static readonly Dictionary<string, string> FastSettings = new(ThrowawaySettings.NoFsync)
     {
-        ["fsync"] = "off",
         ["synchronous_commit"] = "off",
         ["full_page_writes"] = "off",
         ["max_connections"] = "300",

@@ -1,11 +1,15 @@
 using System.Net;
 using Cruddur.Api.Tests.Auth;
+using Cruddur.Testing;
 using Npgsql;
 
 namespace Cruddur.Api.Tests.Faults;
 
-/// <summary>More concurrent requests than connections, with every connection stuck behind a lock.</summary>
-public class PoolStarvationTests(OwnCluster cluster, TestUserPool pool) : IClassFixture<OwnCluster>
+/// <summary>
+/// More concurrent requests than connections, with every connection stuck behind a lock: on a database
+/// of the shared test server, since the lock is the database's own and the server is never stopped.
+/// </summary>
+public class PoolStarvationTests(PostgresServer server, TestUserPool pool)
 {
     const int PoolSize = 2;
     const int Requests = 24;
@@ -13,11 +17,13 @@ public class PoolStarvationTests(OwnCluster cluster, TestUserPool pool) : IClass
     [Fact]
     public async Task Requests_beyond_a_starved_pool_wait_a_bounded_time_then_get_503_and_the_api_recovers()
     {
-        var starved = cluster.Database with { Settings = new NpgsqlConnectionStringBuilder(cluster.Database.Settings.ConnectionString) { MaxPoolSize = PoolSize } };
+        var database = await server.CreateDatabaseAsync("pool_starvation");
+        await OwnCluster.AddPosterAsync(database);
+        var starved = database with { Settings = new NpgsqlConnectionStringBuilder(database.Settings.ConnectionString) { MaxPoolSize = PoolSize } };
         await using var app = CruddurApi.Build(pool.ApiSettings(starved));
         await app.StartAsync();
         using var client = new HttpClient { BaseAddress = app.Address(), Timeout = TimeSpan.FromSeconds(60) };
-        await using var blocker = new NpgsqlConnection(cluster.Database.Settings.ConnectionString);
+        await using var blocker = new NpgsqlConnection(database.Settings.ConnectionString);
         await blocker.OpenAsync();
         await using var transaction = await blocker.BeginTransactionAsync();
         await using (var lockTable = new NpgsqlCommand("LOCK TABLE activities IN ACCESS EXCLUSIVE MODE", blocker, transaction))
@@ -26,8 +32,8 @@ public class PoolStarvationTests(OwnCluster cluster, TestUserPool pool) : IClass
         var answers = await Task.WhenAll(Enumerable.Range(0, Requests).Select(i => i % 2 == 0
             ? client.GetAsync("/api/activities/home")
             : client.SendAsync(Post($"starved {i}"))));
-        var connections = await cluster.QueryAsync<long>(
-            "SELECT count(*) FROM pg_stat_activity WHERE datname = @database AND application_name = 'cruddur-api'", ("database", cluster.Database.Name));
+        var connections = await Rows.ReadAsync<long>(database.Settings,
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = @database AND application_name = 'cruddur-api'", ("database", database.Name));
         await transaction.RollbackAsync();
 
         foreach (var answer in answers)
@@ -35,7 +41,7 @@ public class PoolStarvationTests(OwnCluster cluster, TestUserPool pool) : IClass
         Assert.InRange(connections.Single(), 0, PoolSize);
         await ApiHealth.AssertHealthyWithin5SecondsAsync(app.Address());
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/activities/home")).StatusCode);
-        Assert.Empty(await cluster.QueryAsync<Guid>("SELECT uuid FROM activities WHERE message LIKE 'starved %'"));
+        Assert.Empty(await Rows.ReadAsync<Guid>(database.Settings, "SELECT uuid FROM activities WHERE message LIKE 'starved %'"));
     }
 
     HttpRequestMessage Post(string message)

@@ -6,16 +6,16 @@ using Microsoft.AspNetCore.Builder;
 namespace Cruddur.Api.Tests.Replicas;
 
 /// <summary>A client that posts and then reads from a standby sees its post: the 201's Commit-Lsn, sent back as Read-After-Lsn.</summary>
-public class ReadYourWritesTests(TestUserPool pool) : IAsyncLifetime
+[Collection(AsyncStandbys.Collection)]
+public class ReadYourWritesTests(AsyncStandbys standbys, TestUserPool pool) : IAsyncLifetime
 {
     const string Handle = OwnCluster.Poster;
-    readonly ReplicatedCluster _cluster = new(standbys: 2, synchronous: false);
+    readonly ReplicatedCluster _cluster = standbys.Cluster;
     WebApplication _app = null!;
     HttpClient _client = null!;
 
     public async ValueTask InitializeAsync()
     {
-        await _cluster.StartAsync();
         _app = CruddurApi.Build(pool.ApiSettings(_cluster.Database));
         await _app.StartAsync();
         _client = new HttpClient { BaseAddress = _app.Address(), Timeout = TimeSpan.FromSeconds(20) };
@@ -26,7 +26,6 @@ public class ReadYourWritesTests(TestUserPool pool) : IAsyncLifetime
     {
         _client.Dispose();
         await _app.DisposeAsync();
-        await _cluster.DisposeAsync();
     }
 
     [Fact]

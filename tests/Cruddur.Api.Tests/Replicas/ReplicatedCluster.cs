@@ -11,7 +11,7 @@ namespace Cruddur.Api.Tests.Replicas;
 /// </summary>
 public sealed class ReplicatedCluster(int standbys, bool synchronous) : IAsyncDisposable
 {
-    readonly LocalCluster _cluster = new(Path.Combine(Path.GetTempPath(), $"cruddur-replicated-{Guid.NewGuid():N}"));
+    readonly LocalCluster _cluster = new(Path.Combine(Path.GetTempPath(), $"cruddur-replicated-{Guid.NewGuid():N}"), ThrowawaySettings.NoFsync);
 
     /// <summary>Every server, the primary first, as the API is configured with them.</summary>
     public Database Database { get; private set; } = null!;

@@ -7,19 +7,19 @@ using Microsoft.AspNetCore.Builder;
 namespace Cruddur.Api.Tests.Replicas;
 
 /// <summary>One multi-host data source: feeds on the standbys (load-balanced), posts on the primary; primary loss and promotion.</summary>
-public class RoutingTests(TestUserPool pool) : IAsyncLifetime
+[Collection(AsyncStandbys.Collection)]
+public class RoutingTests(AsyncStandbys standbys, TestUserPool pool)
 {
     const string Handle = OwnCluster.Poster;
-    readonly ReplicatedCluster _cluster = new(standbys: 2, synchronous: false);
-
-    public async ValueTask InitializeAsync() => await _cluster.StartAsync();
-
-    public ValueTask DisposeAsync() => _cluster.DisposeAsync();
+    readonly ReplicatedCluster _cluster = standbys.Cluster;
 
     [Fact]
     public async Task Without_the_feed_cache_feeds_are_read_from_every_standby_and_posts_are_written_on_the_primary()
     {
-        await using var app = await StartApiAsync(feedCache: false);
+        // The cluster is shared: an earlier test's sessions would pass for this API's reads.
+        var quiet = await Poll.UntilAsync(async () => (await Task.WhenAll(_cluster.Hosts.Select(_cluster.ApiSessionsAsync))).All(n => n == 0), TimeSpan.FromMinutes(1));
+        Assert.True(quiet, "an earlier test's API still has sessions on the shared cluster after a minute");
+        await using var app = await StartApiAsync(_cluster, feedCache: false);
         using var client = Client(app);
 
         for (var i = 0; i < 20; i++) Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/activities/home")).StatusCode);
@@ -38,11 +38,14 @@ public class RoutingTests(TestUserPool pool) : IAsyncLifetime
     [Fact]
     public async Task Primary_loss_keeps_feeds_served_gives_posts_503_and_after_promote_posts_succeed_without_a_restart()
     {
-        await using var app = await StartApiAsync();
+        // It loses the primary, so it cannot use the shared cluster.
+        await using var cluster = new ReplicatedCluster(standbys: 2, synchronous: false);
+        await cluster.StartAsync();
+        await using var app = await StartApiAsync(cluster);
         using var client = Client(app);
         Assert.Equal(HttpStatusCode.Created, (await PostAsync(client)).StatusCode);
 
-        await _cluster.LosePrimaryAsync();
+        await cluster.LosePrimaryAsync();
         for (var i = 0; i < 10; i++) Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/activities/home")).StatusCode);
         for (var i = 0; i < 3; i++)
         {
@@ -52,7 +55,7 @@ public class RoutingTests(TestUserPool pool) : IAsyncLifetime
             Assert.Equal("5", refused.Headers.RetryAfter?.ToString());
         }
 
-        var promotion = await _cluster.PromoteAsync();
+        var promotion = await cluster.PromoteAsync();
         var answers = new List<HttpStatusCode>();
         var created = await Poll.UntilAsync(async () =>
         {
@@ -64,9 +67,9 @@ public class RoutingTests(TestUserPool pool) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/activities/home")).StatusCode);
     }
 
-    async Task<WebApplication> StartApiAsync(bool feedCache = true)
+    async Task<WebApplication> StartApiAsync(ReplicatedCluster cluster, bool feedCache = true)
     {
-        var app = CruddurApi.Build(pool.ApiSettings(_cluster.Database) with { FeedCache = feedCache });
+        var app = CruddurApi.Build(pool.ApiSettings(cluster.Database) with { FeedCache = feedCache });
         await app.StartAsync();
         return app;
     }

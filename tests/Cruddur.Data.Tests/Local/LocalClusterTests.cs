@@ -1,12 +1,14 @@
 using System.Diagnostics;
 using Cruddur.Chores.Local;
+using Cruddur.Testing;
 using Npgsql;
 
 namespace Cruddur.Data.Tests.Local;
 
-public class LocalClusterTests : IAsyncLifetime
+public class LocalClusterTests(SharedCluster shared) : IClassFixture<SharedCluster>, IAsyncLifetime
 {
-    readonly LocalCluster _cluster = new(Path.Combine(Path.GetTempPath(), $"cruddur-local-{Guid.NewGuid():N}"));
+    // A new cluster for the tests of a first start and of destroy; the others share one.
+    readonly LocalCluster _cluster = new(Path.Combine(Path.GetTempPath(), $"cruddur-local-{Guid.NewGuid():N}"), ThrowawaySettings.NoFsync);
     CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
@@ -31,29 +33,30 @@ public class LocalClusterTests : IAsyncLifetime
     [Fact]
     public async Task The_server_does_not_run_as_root()
     {
-        var settings = await _cluster.StartAsync(Ct);
+        var settings = await shared.Cluster.StartAsync(Ct);
 
-        var pid = int.Parse(File.ReadLines(Path.Combine(_cluster.Status().DataDirectory, "postmaster.pid")).First());
+        var pid = int.Parse(File.ReadLines(Path.Combine(shared.Cluster.Status().DataDirectory, "postmaster.pid")).First());
         var uid = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("Uid:")).Split('\t')[1];
 
         Assert.NotEqual("0", uid);
-        Assert.True(_cluster.Status().Running);
+        Assert.True(shared.Cluster.Status().Running);
         Assert.NotNull(settings.Password);
     }
 
     [Fact]
     public async Task A_stale_postmaster_pid_after_a_crash_does_not_block_the_next_start()
     {
-        await _cluster.StartAsync(Ct);
-        await _cluster.StopAsync(Ct);
+        var cluster = shared.Cluster;
+        await cluster.StartAsync(Ct);
+        await cluster.StopAsync(Ct);
         // After a crash the pid file stays and its PID may now belong to an unrelated live process.
         using var unrelated = Process.Start("sleep", "30");
-        var pidFile = Path.Combine(_cluster.Status().DataDirectory, "postmaster.pid");
-        await File.WriteAllTextAsync(pidFile, $"{unrelated.Id}\n{_cluster.Status().DataDirectory}\n", Ct);
+        var pidFile = Path.Combine(cluster.Status().DataDirectory, "postmaster.pid");
+        await File.WriteAllTextAsync(pidFile, $"{unrelated.Id}\n{cluster.Status().DataDirectory}\n", Ct);
 
-        var settings = await _cluster.StartAsync(Ct);
+        var settings = await cluster.StartAsync(Ct);
 
-        Assert.True(_cluster.Status().Running);
+        Assert.True(cluster.Status().Running);
         Assert.Equal("127.0.0.1", await ShowAsync(settings, "listen_addresses"));
         unrelated.Kill();
     }

@@ -7,9 +7,10 @@ using Cruddur.Testing;
 namespace Cruddur.Data.Tests.Local;
 
 /// <summary>A primary with hot standbys made by pg_basebackup -R, each a real server on loopback.</summary>
-public class StandbyTests : IAsyncLifetime
+public class StandbyTests(TwoStandbys shared) : IClassFixture<TwoStandbys>, IAsyncLifetime
 {
-    readonly LocalCluster _cluster = new(Path.Combine(Path.GetTempPath(), $"cruddur-standby-{Guid.NewGuid():N}"));
+    // For the test that stops and starts its servers; the others share one cluster.
+    readonly LocalCluster _cluster = new(Path.Combine(Path.GetTempPath(), $"cruddur-standby-{Guid.NewGuid():N}"), ThrowawaySettings.NoFsync);
     CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
@@ -19,7 +20,7 @@ public class StandbyTests : IAsyncLifetime
     [Fact]
     public async Task Standbys_stream_the_primarys_writes_and_refuse_their_own()
     {
-        var settings = await _cluster.ReplicateAsync(2, synchronous: false, Ct);
+        var settings = shared.Settings;
         var hosts = HostList.Of(settings);
         await ExecuteAsync(On(settings, hosts[0]), "CREATE TABLE replicated (note text); INSERT INTO replicated VALUES ('written on the primary')");
 
@@ -30,7 +31,7 @@ public class StandbyTests : IAsyncLifetime
             Assert.Equal(PostgresErrorCodes.ReadOnlySqlTransaction, refused.SqlState);
             Assert.Equal("127.0.0.1", await ScalarAsync<string>(On(settings, standby), "SHOW listen_addresses"));
         }
-        var servers = await _cluster.ServersAsync(Ct);
+        var servers = await shared.Cluster.ServersAsync(Ct);
         Assert.Equal(["primary", "standby1", "standby2"], servers.Select(s => s.Name));
         Assert.Equal([ServerRole.Primary, ServerRole.Standby, ServerRole.Standby], servers.Select(s => s.Status!.Role));
         Assert.Equal(hosts.Select(h => h.Port), servers.Select(s => s.Port));
@@ -39,14 +40,14 @@ public class StandbyTests : IAsyncLifetime
     [Fact]
     public async Task Replication_logs_in_only_as_its_own_user_from_loopback_with_scram()
     {
-        var settings = await _cluster.ReplicateAsync(1, synchronous: false, Ct);
+        var settings = shared.Settings;
         var primary = On(settings, HostList.Of(settings)[0]);
 
         var rules = await ScalarAsync<string>(primary,
             "SELECT string_agg(type || ' ' || array_to_string(user_name, ',') || ' ' || coalesce(address, '') || ' ' || auth_method, '; ') FROM pg_hba_file_rules WHERE 'replication' = ANY(database)");
         Assert.Equal("host cruddur_replication 127.0.0.1 scram-sha-256", rules);
         Assert.False(await ScalarAsync<bool>(primary, "SELECT rolsuper FROM pg_roles WHERE rolname = 'cruddur_replication'"));
-        var state = Path.Combine(_cluster.Home, "cluster.json");
+        var state = Path.Combine(shared.Cluster.Home, "cluster.json");
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(state));
     }
 
