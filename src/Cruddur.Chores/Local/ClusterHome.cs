@@ -23,7 +23,9 @@ static partial class ClusterHome
     }
 
     /// <summary>Deletes cruddur's files while holding the lock, then the home itself when nothing else is left in it.</summary>
-    public static IReadOnlyList<string> Remove(string home, string? serverDirectory, IReadOnlyList<string> otherFolders, ClusterLock held)
+    /// <param name="dataName">The primary's data folder in the server folder: <c>data</c>, or a promoted standby's.</param>
+    public static IReadOnlyList<string> Remove(
+        string home, string? serverDirectory, string dataName, IReadOnlyList<string> otherFolders, ClusterLock held)
     {
         var removed = new List<string>();
         foreach (var folder in otherFolders.Select(name => Path.Combine(home, name)).Where(Directory.Exists))
@@ -33,7 +35,7 @@ static partial class ClusterHome
         }
         foreach (var server in new[] { serverDirectory, Path.Combine(home, ServerFolder) }.Distinct())
         {
-            if (server is null || !Directory.Exists(server) || !IsServerFolder(home, server)) continue;
+            if (server is null || !Directory.Exists(server) || !IsServerFolder(home, server, dataName)) continue;
             Directory.Delete(server, recursive: true);
             removed.Add(server);
         }
@@ -54,10 +56,10 @@ static partial class ClusterHome
     }
 
     /// <summary>A cluster cruddur finished creating: initdb ran and cruddur's settings were appended.</summary>
-    public static bool IsCluster(string server)
+    public static bool IsCluster(string server, string dataName = "data")
     {
-        var configuration = Path.Combine(server, "data", "postgresql.conf");
-        return File.Exists(Path.Combine(server, "data", "PG_VERSION")) && File.Exists(configuration)
+        var configuration = Path.Combine(server, dataName, "postgresql.conf");
+        return File.Exists(Path.Combine(server, dataName, "PG_VERSION")) && File.Exists(configuration)
             && File.ReadLines(configuration).Contains(ConfigurationMarker);
     }
 
@@ -66,10 +68,10 @@ static partial class ClusterHome
         Directory.EnumerateFileSystemEntries(server).All(entry => HalfMadeEntries.Contains(Path.GetFileName(entry)));
 
     // Only the two places cruddur puts a server folder, holding only what cruddur writes there.
-    static bool IsServerFolder(string home, string server)
+    static bool IsServerFolder(string home, string server, string dataName)
     {
         var expected = server == Path.Combine(home, ServerFolder) || RootServerFolder().IsMatch(server);
-        return expected && (IsCluster(server) || IsHalfMade(server));
+        return expected && (IsCluster(server, dataName) || IsHalfMade(server));
     }
 
     [GeneratedRegex("^/var/lib/cruddur/[0-9a-f]{16}$")]

@@ -96,7 +96,7 @@ public sealed partial class LocalCluster(string home, IReadOnlyDictionary<string
             await StopServerAsync(state, ct);
             await StopStandbysAsync(state, ct);
         }
-        return ClusterHome.Remove(_home, state?.ServerDirectory, OtherFolders, _held!);
+        return ClusterHome.Remove(_home, state?.ServerDirectory, state?.DataName ?? "data", OtherFolders, _held!);
     }
 
     internal ClusterState? Load() => ClusterState.Load(StateFile);
