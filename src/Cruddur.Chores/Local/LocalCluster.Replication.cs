@@ -89,7 +89,7 @@ public sealed partial class LocalCluster
         var name = Enumerable.Range(1, MaxStandbys + 1).Select(n => $"standby{n}")
             .First(n => n != state.DataName && standbys.All(s => s.Name != n) && !Directory.Exists(Path.Combine(state.ServerDirectory, n)));
         var standby = new StandbyState(name, FreePort.Find());
-        await StandbySetup.BaseBackupAsync(Binaries, StandbyDirectory(state, standby), name, state.Port, password, ct);
+        await StandbySetup.BaseBackupAsync(Binaries, NoSync, StandbyDirectory(state, standby), name, state.Port, password, ct);
         return standby;
     }
 

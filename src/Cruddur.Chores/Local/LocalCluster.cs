@@ -29,6 +29,10 @@ public sealed partial class LocalCluster(string home, IReadOnlyDictionary<string
 
     internal ServerControl Servers { get; private init; } = new(PostgresBinaries.Installed);
 
+    // A cluster told not to fsync (a test's) is not worth syncing to disk while it is made either:
+    // initdb's and pg_basebackup's option for that.
+    IEnumerable<string> NoSync => serverSettings?.GetValueOrDefault("fsync") == "off" ? ["--no-sync"] : [];
+
     /// <summary>Folders that other parts of cruddur make in the home (the local Cognito's): destroy removes them too.</summary>
     public IReadOnlyList<string> OtherFolders { get; init; } = [];
 
@@ -129,7 +133,7 @@ public sealed partial class LocalCluster(string home, IReadOnlyDictionary<string
         {
             await ServerUser.RunAsync(Binaries.Server("initdb"),
                 ["-D", DataDirectory(state), "-U", Superuser, "--auth=scram-sha-256", $"--pwfile={passwordFile}",
-                 "-E", "UTF8", "--no-locale", "--no-instructions"], ct);
+                 "-E", "UTF8", "--no-locale", "--no-instructions", .. NoSync], ct);
         }
         finally
         {

@@ -38,11 +38,11 @@ static partial class StandbySetup
 
     /// <summary>A hot standby of the primary on <paramref name="primaryPort"/>: a base backup whose <c>-R</c> makes it stream from there.</summary>
     public static async Task BaseBackupAsync(
-        PostgresBinaries binaries, string data, string name, int primaryPort, string password, CancellationToken ct)
+        PostgresBinaries binaries, IEnumerable<string> options, string data, string name, int primaryPort, string password, CancellationToken ct)
     {
         var binary = binaries.Server("pg_basebackup");
         var source = $"host={Loopback} port={primaryPort} user={Replication.User} application_name={name}";
-        await ServerUser.RunAsync(binary, ["-D", data, "-R", "-X", "stream", "-c", "fast", "-w", "-d", source], ct,
+        await ServerUser.RunAsync(binary, ["-D", data, "-R", "-X", "stream", "-c", "fast", "-w", "-d", source, .. options], ct,
             environment: new Dictionary<string, string?> { ["PGPASSWORD"] = password });
     }
 
