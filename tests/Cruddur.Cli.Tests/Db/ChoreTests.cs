@@ -106,7 +106,7 @@ public class ChoreTests(PostgresServer server)
         var database = await server.CreateDatabaseAsync(nameof(Connect_runs_psql_on_the_database));
         await Seeder.SeedAsync(database, Ct);
 
-        // A real process: psql shares the CLI's own stdin and stdout, which only a child process has apart from the tests.
+        // A real process: psql inherits the CLI's stdin and stdout, which in-process would be the test runner's.
         var result = await CliProcess.RunWithInputAsync(CliEnvironment.Local(database), "SELECT handle FROM users ORDER BY handle;\n", "db", "connect");
 
         Assert.Equal(0, result.ExitCode);
