@@ -47,7 +47,7 @@ public class ServeHostTests(PostgresServer server)
     {
         var database = await server.CreateDatabaseAsync("serve_on_a_bad_host");
 
-        var result = await CliProcess.RunAsync(new Dictionary<string, string?> { ["CONNECTION_URL"] = database.Settings.ConnectionString }, "serve", "--host", host);
+        var result = await InProcessCli.RunAsync(new Dictionary<string, string?> { ["CONNECTION_URL"] = database.Settings.ConnectionString }, "serve", "--host", host);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Equal($"Error: --host is '{host}' (expected an IP address to listen on, like 127.0.0.1 or 0.0.0.0)", result.Stderr.Trim());

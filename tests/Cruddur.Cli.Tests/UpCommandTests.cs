@@ -5,7 +5,7 @@ using Cruddur.Testing;
 
 namespace Cruddur.Cli.Tests;
 
-/// <summary><c>cruddur up</c> as a real process: it prepares the database, then serves the API until Ctrl-C.</summary>
+/// <summary><c>cruddur up</c>: it prepares the database, then serves the API until Ctrl-C (a real process, to get the signal).</summary>
 public class UpCommandTests(PostgresServer server)
 {
     const int SigInt = 2;
@@ -22,11 +22,11 @@ public class UpCommandTests(PostgresServer server)
         using var up = Process.Start(CliProcess.StartInfo(Environment(database), "up", "--port", port.ToString(), "--no-cognito"))!;
         var stdout = new List<string>();
 
-        var listening = await ReadUntilAsync(up, stdout, line => line.StartsWith("Listening: "));
+        var listening = await CliProcess.ReadUntilAsync(up, stdout, line => line.StartsWith("Listening: "));
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(60) };
         var feed = JsonDocument.Parse(await client.GetStringAsync("/api/activities/home")).RootElement;
         Assert.Equal(0, SendSignal(up.Id, SigInt));
-        await ReadUntilAsync(up, stdout, line => line == "Stopped");
+        await CliProcess.ReadUntilAsync(up, stdout, line => line == "Stopped");
         await up.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
 
         Assert.Equal($"Listening: http://127.0.0.1:{port}/ (Ctrl-C stops)", listening);
@@ -40,7 +40,7 @@ public class UpCommandTests(PostgresServer server)
     {
         var database = await server.CreateDatabaseAsync("up_without_the_api_returns", migrated: false);
 
-        var result = await CliProcess.RunWithInputAsync(Environment(database), null, "up", "--no-api");
+        var result = await InProcessCli.RunWithInputAsync(Environment(database), null, "up", "--no-api");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("Seeded: 2 users, 1 activity", result.Stdout);
@@ -55,6 +55,7 @@ public class UpCommandTests(PostgresServer server)
         busy.Start();
         var port = ((IPEndPoint)busy.LocalEndpoint).Port;
 
+        // A real process: the API logs to the console, where a Kestrel failure would show, not to the CLI's writers.
         var result = await CliProcess.RunWithInputAsync(Environment(database), null, "serve", "--port", port.ToString());
 
         Assert.Equal(1, result.ExitCode);
@@ -64,17 +65,6 @@ public class UpCommandTests(PostgresServer server)
 
     static Dictionary<string, string?> Environment(Data.Settings.Database database) =>
         new() { ["CONNECTION_URL"] = database.Settings.ConnectionString, ["OTEL_EXPORTER_OTLP_ENDPOINT"] = null };
-
-    static async Task<string> ReadUntilAsync(Process process, List<string> lines, Func<string, bool> wanted)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
-        {
-            lines.Add(line);
-            if (wanted(line)) return line;
-        }
-        throw new Xunit.Sdk.XunitException($"the process ended before the expected line; it printed:\n{string.Join('\n', lines)}\n{await process.StandardError.ReadToEndAsync()}");
-    }
 
     static int FreePort()
     {

@@ -12,7 +12,7 @@ public class UsageErrorTests
     [InlineData("db status --bogus", "Error: unknown option '--bogus' for 'cruddur db status' (see: cruddur db status --help)")]
     public async Task A_command_line_that_does_not_parse_is_one_line_saying_what_is_unknown(string commandLine, string expected)
     {
-        var result = await CliProcess.RunAsync(new Dictionary<string, string?>(), commandLine.Split(' '));
+        var result = await InProcessCli.RunAsync(new Dictionary<string, string?>(), commandLine.Split(' '));
 
         Assert.Equal(1, result.ExitCode);
         Assert.Equal(expected + "\n", result.Stderr);
@@ -23,7 +23,7 @@ public class UsageErrorTests
     [Fact]
     public async Task A_group_without_its_command_lists_the_commands_it_has()
     {
-        var result = await CliProcess.RunAsync(new Dictionary<string, string?>(), "db");
+        var result = await InProcessCli.RunAsync(new Dictionary<string, string?>(), "db");
 
         Assert.Equal(1, result.ExitCode);
         Assert.Matches(@"^Error: 'cruddur db' needs a command: create, drop, [a-z, -]+ \(see: cruddur db --help\)\n$", result.Stderr);
@@ -33,7 +33,7 @@ public class UsageErrorTests
     [Fact]
     public async Task No_arguments_show_the_help()
     {
-        var result = await CliProcess.RunAsync(new Dictionary<string, string?>());
+        var result = await InProcessCli.RunAsync(new Dictionary<string, string?>());
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("Commands:", result.Stdout);

@@ -12,8 +12,8 @@ public class ChoreTests(PostgresServer server)
     {
         var database = server.For(PostgresServer.UniqueName(nameof(Create_twice_creates_once)));
 
-        var first = await CliProcess.RunAsync(CliEnvironment.Local(database), "db", "create");
-        var second = await CliProcess.RunAsync(CliEnvironment.Local(database), "db", "create");
+        var first = await InProcessCli.RunAsync(CliEnvironment.Local(database), "db", "create");
+        var second = await InProcessCli.RunAsync(CliEnvironment.Local(database), "db", "create");
 
         Assert.Equal(0, first.ExitCode);
         Assert.Equal($"== db create\nCreated: {database.Name}\n", first.Stdout);
@@ -26,9 +26,9 @@ public class ChoreTests(PostgresServer server)
     {
         var database = await server.CreateDatabaseAsync(nameof(Schema_load_applies_pending_migrations_only), migrated: false);
 
-        var first = await CliProcess.RunAsync(CliEnvironment.Local(database), "db", "schema-load");
+        var first = await InProcessCli.RunAsync(CliEnvironment.Local(database), "db", "schema-load");
         await Seeder.SeedAsync(database, Ct);
-        var second = await CliProcess.RunAsync(CliEnvironment.Local(database), "db", "schema-load");
+        var second = await InProcessCli.RunAsync(CliEnvironment.Local(database), "db", "schema-load");
 
         Assert.Matches(@"Applied: 0001_users_and_activities\.sql in \d+ ms", first.Stdout);
         Assert.Contains("Up to date: no pending migrations", second.Stdout);
@@ -40,8 +40,8 @@ public class ChoreTests(PostgresServer server)
     {
         var database = await server.CreateDatabaseAsync(nameof(Seed_twice_leaves_the_same_rows));
 
-        var first = await CliProcess.RunAsync(CliEnvironment.Local(database), "db", "seed");
-        var second = await CliProcess.RunAsync(CliEnvironment.Local(database), "db", "seed");
+        var first = await InProcessCli.RunAsync(CliEnvironment.Local(database), "db", "seed");
+        var second = await InProcessCli.RunAsync(CliEnvironment.Local(database), "db", "seed");
 
         Assert.Contains("Seeded: 2 users, 1 activity (0 already present)", first.Stdout);
         Assert.Contains("Seeded: 0 users, 0 activities (3 already present)", second.Stdout);
@@ -53,7 +53,7 @@ public class ChoreTests(PostgresServer server)
     {
         var database = await server.CreateDatabaseAsync(nameof(Setup_drops_creates_loads_and_seeds));
 
-        var result = await CliProcess.RunAsync(CliEnvironment.Local(database), "db", "setup");
+        var result = await InProcessCli.RunAsync(CliEnvironment.Local(database), "db", "setup");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(["== db drop", "== db create", "== db schema-load", "== db seed"],
@@ -67,7 +67,7 @@ public class ChoreTests(PostgresServer server)
         var database = await server.CreateDatabaseAsync(nameof(Status_shows_server_migrations_and_rows_without_the_password));
         await Seeder.SeedAsync(database, Ct);
 
-        var result = await CliProcess.RunAsync(CliEnvironment.Local(database), "db", "status");
+        var result = await InProcessCli.RunAsync(CliEnvironment.Local(database), "db", "status");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Matches($@"Server: 127\.0\.0\.1:{database.Settings.Port} PostgreSQL 1\d.*Database: {database.Name} \(present\)", result.Stdout);
@@ -83,7 +83,7 @@ public class ChoreTests(PostgresServer server)
     {
         var database = server.For(PostgresServer.UniqueName(nameof(Status_of_an_absent_database_says_so)));
 
-        var result = await CliProcess.RunAsync(CliEnvironment.Local(database), "db", "status");
+        var result = await InProcessCli.RunAsync(CliEnvironment.Local(database), "db", "status");
 
         Assert.Contains($"Database: {database.Name} (absent)", result.Stdout);
     }
@@ -93,7 +93,7 @@ public class ChoreTests(PostgresServer server)
     {
         var database = await server.CreateDatabaseAsync(nameof(Sessions_are_shown_as_the_documents_table));
 
-        var result = await CliProcess.RunAsync(CliEnvironment.Local(database), "db", "sessions");
+        var result = await InProcessCli.RunAsync(CliEnvironment.Local(database), "db", "sessions");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Matches(@"process_id\s*│\s*user\s*│\s*db\s*│\s*client_addr\s*│\s*app\s*│\s*state", result.Stdout);
@@ -106,6 +106,7 @@ public class ChoreTests(PostgresServer server)
         var database = await server.CreateDatabaseAsync(nameof(Connect_runs_psql_on_the_database));
         await Seeder.SeedAsync(database, Ct);
 
+        // A real process: psql inherits the CLI's stdin and stdout, which in-process would be the test runner's.
         var result = await CliProcess.RunWithInputAsync(CliEnvironment.Local(database), "SELECT handle FROM users ORDER BY handle;\n", "db", "connect");
 
         Assert.Equal(0, result.ExitCode);

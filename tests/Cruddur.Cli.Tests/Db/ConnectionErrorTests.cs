@@ -11,7 +11,7 @@ public class ConnectionErrorTests(PostgresServer server)
     {
         var closedPort = ClosedPort.Find();
 
-        var result = await CliProcess.RunAsync(
+        var result = await InProcessCli.RunAsync(
             new Dictionary<string, string?> { ["CONNECTION_URL"] = $"postgresql://postgres:Sup3rSecret@127.0.0.1:{closedPort}/cruddur" },
             "db", "status");
 
@@ -26,7 +26,7 @@ public class ConnectionErrorTests(PostgresServer server)
         var database = await server.CreateDatabaseAsync(nameof(Wrong_password_is_one_line_without_the_password));
         var environment = new Dictionary<string, string?> { ["CONNECTION_URL"] = CliEnvironment.Url(database, "Wr0ng-Passw0rd") };
 
-        var result = await CliProcess.RunAsync(environment, "db", "seed");
+        var result = await InProcessCli.RunAsync(environment, "db", "seed");
 
         Assert.Equal(1, result.ExitCode);
         Assert.Equal($"Error: cannot connect to 127.0.0.1:{database.Settings.Port}: password authentication failed for user postgres (check CONNECTION_URL)\n", result.Stderr);
@@ -36,7 +36,7 @@ public class ConnectionErrorTests(PostgresServer server)
     [Fact]
     public async Task A_malformed_url_says_what_is_wrong_without_the_password()
     {
-        var result = await CliProcess.RunAsync(
+        var result = await InProcessCli.RunAsync(
             new Dictionary<string, string?> { ["CONNECTION_URL"] = "postgresql://root:huEE33z2Qvl383@db.example.com/cruddur?sslmode=sometimes" },
             "db", "status");
 
@@ -48,7 +48,7 @@ public class ConnectionErrorTests(PostgresServer server)
     [Fact]
     public async Task Verbose_adds_the_stack_trace_but_still_no_password()
     {
-        var result = await CliProcess.RunAsync(
+        var result = await InProcessCli.RunAsync(
             new Dictionary<string, string?> { ["CONNECTION_URL"] = $"postgresql://postgres:Sup3rSecret@127.0.0.1:{ClosedPort.Find()}/cruddur" },
             "db", "status", "--verbose");
 
@@ -63,7 +63,7 @@ public class ConnectionErrorTests(PostgresServer server)
     [InlineData("Host=db.example.com;Colour=blue;Password=huEE33z2Qvl383", "unknown keyword 'Colour'")]
     public async Task A_connection_url_that_is_not_one_says_what_is_wrong_in_plain_words(string value, string problem)
     {
-        var result = await CliProcess.RunAsync(new Dictionary<string, string?> { ["CONNECTION_URL"] = value }, "db", "status");
+        var result = await InProcessCli.RunAsync(new Dictionary<string, string?> { ["CONNECTION_URL"] = value }, "db", "status");
 
         Assert.Equal(1, result.ExitCode);
         Assert.Equal($"Error: CONNECTION_URL is not a valid connection string ({problem})\n", result.Stderr);
@@ -80,7 +80,7 @@ public class ConnectionErrorTests(PostgresServer server)
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         var server = AnswerEveryConnectionAsync(listener, answer);
 
-        var result = await CliProcess.RunAsync(
+        var result = await InProcessCli.RunAsync(
             new Dictionary<string, string?> { ["CONNECTION_URL"] = $"postgresql://postgres:Sup3rSecret@127.0.0.1:{port}/cruddur" }, "db", "status");
         listener.Stop();
         await server;

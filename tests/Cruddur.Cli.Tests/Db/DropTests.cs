@@ -15,7 +15,7 @@ public class DropTests(PostgresServer server)
         await using var other = new NpgsqlConnection(database.Settings.ConnectionString + ";Pooling=false");
         await other.OpenAsync(Ct);
 
-        var result = await CliProcess.RunAsync(CliEnvironment.Local(database), "db", "drop");
+        var result = await InProcessCli.RunAsync(CliEnvironment.Local(database), "db", "drop");
 
         Assert.Equal(1, result.ExitCode);
         Assert.Equal($"Error: 1 other session(s) are connected to {database.Name} (close them, or run with --force to end them)\n", result.Stderr);
@@ -29,7 +29,7 @@ public class DropTests(PostgresServer server)
         await using var other = new NpgsqlConnection(database.Settings.ConnectionString + ";Pooling=false");
         await other.OpenAsync(Ct);
 
-        var result = await CliProcess.RunAsync(CliEnvironment.Local(database), "db", "drop", "--force");
+        var result = await InProcessCli.RunAsync(CliEnvironment.Local(database), "db", "drop", "--force");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("Ending: 1 other session(s)", result.Stdout);
@@ -42,7 +42,7 @@ public class DropTests(PostgresServer server)
     {
         var database = server.For(PostgresServer.UniqueName(nameof(Drop_of_an_absent_database_is_harmless)));
 
-        var result = await CliProcess.RunAsync(CliEnvironment.Local(database), "db", "drop");
+        var result = await InProcessCli.RunAsync(CliEnvironment.Local(database), "db", "drop");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains($"Absent: {database.Name} (nothing to do)", result.Stdout);

@@ -19,8 +19,8 @@ public class DumpRestoreTests(PostgresServer server) : IDisposable
         var target = server.For(PostgresServer.UniqueName("restored"));
         var file = Path.Combine(_folder, "cruddur.dump");
 
-        var dump = await CliProcess.RunAsync(CliEnvironment.Local(source), "db", "dump", file);
-        var restore = await CliProcess.RunAsync(CliEnvironment.Local(target), "db", "restore", file);
+        var dump = await InProcessCli.RunAsync(CliEnvironment.Local(source), "db", "dump", file);
+        var restore = await InProcessCli.RunAsync(CliEnvironment.Local(target), "db", "restore", file);
 
         Assert.True(dump.ExitCode == 0, dump.Output);
         Assert.Matches($@"Dumped: {source.Name} to .*cruddur\.dump \([\d.]+ KiB\)", dump.Stdout);
@@ -39,7 +39,7 @@ public class DumpRestoreTests(PostgresServer server) : IDisposable
         var file = Path.Combine(_folder, "notes.txt");
         await File.WriteAllTextAsync(file, "mine", Ct);
 
-        var result = await CliProcess.RunAsync(CliEnvironment.Local(database), "db", "dump", file);
+        var result = await InProcessCli.RunAsync(CliEnvironment.Local(database), "db", "dump", file);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Equal($"Error: {file} already exists (choose another file or remove it)\n", result.Stderr);
@@ -52,9 +52,9 @@ public class DumpRestoreTests(PostgresServer server) : IDisposable
         var file = await SeededDumpAsync(nameof(Restore_refuses_a_database_with_tables_unless_forced));
         var target = await server.CreateDatabaseAsync("restore_target");
 
-        var refused = await CliProcess.RunAsync(CliEnvironment.Local(target), "db", "restore", file);
+        var refused = await InProcessCli.RunAsync(CliEnvironment.Local(target), "db", "restore", file);
         var rowsAfterRefusal = await RowCounts.ReadAsync(target, Ct);
-        var forced = await CliProcess.RunAsync(CliEnvironment.Local(target), "db", "restore", file, "--force");
+        var forced = await InProcessCli.RunAsync(CliEnvironment.Local(target), "db", "restore", file, "--force");
         Npgsql.NpgsqlConnection.ClearAllPools(); // the forced restore ended our idle connection with the old database
 
         Assert.Equal(1, refused.ExitCode);
@@ -73,7 +73,7 @@ public class DumpRestoreTests(PostgresServer server) : IDisposable
         var file = Path.Combine(_folder, "schema.sql");
         await File.WriteAllTextAsync(file, "DROP TABLE users;", Ct);
 
-        var result = await CliProcess.RunAsync(CliEnvironment.Local(database), "db", "restore", file, "--force");
+        var result = await InProcessCli.RunAsync(CliEnvironment.Local(database), "db", "restore", file, "--force");
 
         Assert.Equal(1, result.ExitCode);
         Assert.Equal($"Error: {file} is not a pg_dump custom-format archive (make one with: cruddur db dump)\n", result.Stderr);
@@ -85,9 +85,9 @@ public class DumpRestoreTests(PostgresServer server) : IDisposable
     {
         var database = await server.CreateDatabaseAsync(nameof(Restore_on_prod_without_force_refuses_and_says_why));
         var file = Path.Combine(_folder, "prod.dump");
-        await CliProcess.RunAsync(CliEnvironment.Local(database), "db", "dump", file);
+        await InProcessCli.RunAsync(CliEnvironment.Local(database), "db", "dump", file);
 
-        var result = await CliProcess.RunAsync(CliEnvironment.Prod(database), "db", "restore", file, "--prod");
+        var result = await InProcessCli.RunAsync(CliEnvironment.Prod(database), "db", "restore", file, "--prod");
 
         Assert.Equal(1, result.ExitCode);
         Assert.Equal("Error: refusing to restore over the database on production without --force (it changes or deletes production data)\n", result.Stderr);
@@ -101,7 +101,7 @@ public class DumpRestoreTests(PostgresServer server) : IDisposable
         await File.WriteAllBytesAsync(file, whole[..(whole.Length * 2 / 3)], Ct);
         var target = server.For(PostgresServer.UniqueName("truncated"));
 
-        var result = await CliProcess.RunAsync(CliEnvironment.Local(target), "db", "restore", file);
+        var result = await InProcessCli.RunAsync(CliEnvironment.Local(target), "db", "restore", file);
 
         Assert.Equal(1, result.ExitCode);
         Assert.StartsWith("Error: pg_restore failed and restored nothing (", result.Stderr);
@@ -114,7 +114,7 @@ public class DumpRestoreTests(PostgresServer server) : IDisposable
         var source = await server.CreateDatabaseAsync(owner);
         await Seeder.SeedAsync(source, Ct);
         var file = Path.Combine(_folder, $"{owner}.dump");
-        var dump = await CliProcess.RunAsync(CliEnvironment.Local(source), "db", "dump", file);
+        var dump = await InProcessCli.RunAsync(CliEnvironment.Local(source), "db", "dump", file);
         Assert.True(dump.ExitCode == 0, dump.Output);
         return file;
     }

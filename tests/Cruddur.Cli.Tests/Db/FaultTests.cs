@@ -19,7 +19,7 @@ public class FaultTests(PostgresServer server)
             CREATE TRIGGER refuse BEFORE INSERT ON activities FOR EACH ROW EXECUTE FUNCTION refuse();
             """);
 
-        var result = await CliProcess.RunAsync(CliEnvironment.Local(database), "db", "seed");
+        var result = await InProcessCli.RunAsync(CliEnvironment.Local(database), "db", "seed");
 
         Assert.Equal(1, result.ExitCode);
         Assert.Equal("Error: the database refused: disk on fire (P0001); nothing was committed\n", result.Stderr);
@@ -32,7 +32,7 @@ public class FaultTests(PostgresServer server)
         var database = await server.CreateDatabaseAsync(nameof(A_migration_that_fails_is_named_and_leaves_nothing_half_applied), migrated: false);
         await ExecuteAsync(database.Settings, "CREATE TABLE activities (uuid int)");
 
-        var result = await CliProcess.RunAsync(CliEnvironment.Local(database), "db", "schema-load");
+        var result = await InProcessCli.RunAsync(CliEnvironment.Local(database), "db", "schema-load");
 
         Assert.Equal(1, result.ExitCode);
         Assert.StartsWith("Error: migration 0001_users_and_activities.sql failed and was rolled back (42P07:", result.Stderr);
@@ -54,7 +54,7 @@ public class FaultTests(PostgresServer server)
             await lockTable.ExecuteNonQueryAsync(Ct);
 
         // The users go in, then the seed waits on the locked activities: its session is ended right there.
-        var seeding = CliProcess.RunAsync(CliEnvironment.Local(database), "db", "seed");
+        var seeding = InProcessCli.RunAsync(CliEnvironment.Local(database), "db", "seed");
         await TerminateTheSessionWaitingOnTheLockAsync(database.Settings, seeding);
         await transaction.RollbackAsync(Ct);
         var result = await seeding;
@@ -81,7 +81,7 @@ public class FaultTests(PostgresServer server)
         var hangingUp = HangUpOnEveryConnectionAsync(listener, stop.Token);
         var goneAway = database with { Settings = new NpgsqlConnectionStringBuilder(database.Settings.ConnectionString) { Port = port } };
 
-        var result = await CliProcess.RunAsync(CliEnvironment.Local(goneAway), "db", chore);
+        var result = await InProcessCli.RunAsync(CliEnvironment.Local(goneAway), "db", chore);
         await stop.CancelAsync();
         await hangingUp;
 

@@ -16,7 +16,7 @@ public class MigrateTests(PostgresServer server) : IDisposable
     {
         var database = await server.CreateDatabaseAsync(nameof(Migrate_is_schema_load), migrated: false);
 
-        var result = await CliProcess.RunAsync(CliEnvironment.Local(database), "db", "migrate");
+        var result = await InProcessCli.RunAsync(CliEnvironment.Local(database), "db", "migrate");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Matches(@"Applied: 0001_users_and_activities\.sql in \d+ ms", result.Stdout);
@@ -30,7 +30,7 @@ public class MigrateTests(PostgresServer server) : IDisposable
         File.WriteAllText(Path.Combine(Migrations, "0001_users_and_activities.sql"), "SELECT 1;");
         File.WriteAllText(Path.Combine(Migrations, "0002_feed_indexes.sql"), "SELECT 1;");
 
-        var result = await CliProcess.RunAsync(Environment, "db", "migrate", "new", "add_likes");
+        var result = await InProcessCli.RunAsync(Environment, "db", "migrate", "new", "add_likes");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("Created: src/Cruddur.Chores/Migrations/0003_add_likes.sql", result.Stdout);
@@ -43,7 +43,7 @@ public class MigrateTests(PostgresServer server) : IDisposable
         Directory.CreateDirectory(Migrations);
         File.WriteAllText(Path.Combine(Migrations, "0001_add_likes.sql"), "SELECT 1;");
 
-        var result = await CliProcess.RunAsync(Environment, "db", "migrate", "new", "add_likes");
+        var result = await InProcessCli.RunAsync(Environment, "db", "migrate", "new", "add_likes");
 
         Assert.Equal(1, result.ExitCode);
         Assert.Equal("Error: a migration named add_likes exists already (0001_add_likes.sql; choose another name)\n", result.Stderr);
@@ -62,7 +62,7 @@ public class MigrateTests(PostgresServer server) : IDisposable
     {
         Directory.CreateDirectory(Migrations);
 
-        var result = await CliProcess.RunAsync(Environment, "db", "migrate", "new", name);
+        var result = await InProcessCli.RunAsync(Environment, "db", "migrate", "new", name);
 
         Assert.Equal(1, result.ExitCode);
         Assert.StartsWith("Error: migration name '", result.Stderr);
@@ -73,7 +73,7 @@ public class MigrateTests(PostgresServer server) : IDisposable
     [Fact]
     public async Task Migrate_new_outside_a_repository_says_where_it_looked()
     {
-        var result = await CliProcess.RunAsync(Environment, "db", "migrate", "new", "add_likes");
+        var result = await InProcessCli.RunAsync(Environment, "db", "migrate", "new", "add_likes");
 
         Assert.Equal(1, result.ExitCode);
         Assert.Equal($"Error: no src/Cruddur.Chores/Migrations folder in {_root} (run it from the repository, or through ./cruddur)\n", result.Stderr);

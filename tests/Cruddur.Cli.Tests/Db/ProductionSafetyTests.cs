@@ -15,8 +15,8 @@ public class ProductionSafetyTests(PostgresServer server)
     {
         var database = await server.CreateDatabaseAsync(nameof(Destructive_chores_on_prod_without_force_refuse_and_say_why));
 
-        var flag = await CliProcess.RunAsync(CliEnvironment.Prod(database), "db", chore, "--prod");
-        var word = await CliProcess.RunAsync(CliEnvironment.Prod(database), "db", chore, "prod");
+        var flag = await InProcessCli.RunAsync(CliEnvironment.Prod(database), "db", chore, "--prod");
+        var word = await InProcessCli.RunAsync(CliEnvironment.Prod(database), "db", chore, "prod");
 
         foreach (var result in new[] { flag, word })
         {
@@ -31,7 +31,7 @@ public class ProductionSafetyTests(PostgresServer server)
     {
         var database = await server.CreateDatabaseAsync(nameof(The_documents_trailing_prod_word_targets_PROD_CONNECTION_URL));
 
-        var result = await CliProcess.RunAsync(CliEnvironment.Prod(database), "db", "seed", "prod", "--force");
+        var result = await InProcessCli.RunAsync(CliEnvironment.Prod(database), "db", "seed", "prod", "--force");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(new RowCounts(2, 1), await RowCounts.ReadAsync(database, Ct));
@@ -40,7 +40,7 @@ public class ProductionSafetyTests(PostgresServer server)
     [Fact]
     public async Task Prod_without_PROD_CONNECTION_URL_names_the_variable()
     {
-        var result = await CliProcess.RunAsync(new Dictionary<string, string?>(), "db", "status", "--prod");
+        var result = await InProcessCli.RunAsync(new Dictionary<string, string?>(), "db", "status", "--prod");
 
         Assert.Equal(1, result.ExitCode);
         Assert.StartsWith("Error: PROD_CONNECTION_URL is not set", result.Stderr);
@@ -52,7 +52,7 @@ public class ProductionSafetyTests(PostgresServer server)
     [InlineData("setup")]
     public async Task Destructive_chores_on_prod_without_PROD_CONNECTION_URL_name_it_before_asking_for_force(string chore)
     {
-        var result = await CliProcess.RunAsync(new Dictionary<string, string?>(), "db", chore, "--prod");
+        var result = await InProcessCli.RunAsync(new Dictionary<string, string?>(), "db", chore, "--prod");
 
         Assert.Equal(1, result.ExitCode);
         Assert.StartsWith("Error: PROD_CONNECTION_URL is not set", result.Stderr);

@@ -12,7 +12,7 @@ public class StatusTests(PostgresServer server)
     {
         var database = await server.CreateDatabaseAsync(nameof(Status_with_pending_migrations_exits_3_and_says_what_to_run), migrated: false);
 
-        var result = await CliProcess.RunAsync(CliEnvironment.Local(database), "db", "status");
+        var result = await InProcessCli.RunAsync(CliEnvironment.Local(database), "db", "status");
 
         Assert.Equal(3, result.ExitCode);
         Assert.Contains("[ ] 0001_users_and_activities.sql", result.Stdout);
@@ -24,7 +24,7 @@ public class StatusTests(PostgresServer server)
     {
         var database = server.For(PostgresServer.UniqueName(nameof(Status_of_an_absent_database_exits_3_and_says_what_to_run)));
 
-        var result = await CliProcess.RunAsync(CliEnvironment.Local(database), "db", "status");
+        var result = await InProcessCli.RunAsync(CliEnvironment.Local(database), "db", "status");
 
         Assert.Equal(3, result.ExitCode);
         Assert.Contains($"Not ready: database {database.Name} does not exist (run: cruddur db create, then cruddur db migrate)", result.Stdout);
@@ -40,7 +40,7 @@ public class StatusTests(PostgresServer server)
             await new NpgsqlCommand("INSERT INTO schemaversions (scriptname, applied) VALUES ('0099_deleted_since.sql', now())", connection).ExecuteNonQueryAsync();
         }
 
-        var result = await CliProcess.RunAsync(CliEnvironment.Local(database), "db", "status");
+        var result = await InProcessCli.RunAsync(CliEnvironment.Local(database), "db", "status");
 
         Assert.Equal(3, result.ExitCode);
         Assert.Contains("[X] 0001_users_and_activities.sql", result.Stdout);
@@ -54,7 +54,7 @@ public class StatusTests(PostgresServer server)
     {
         var database = await server.CreateDatabaseAsync(nameof(Status_json_is_one_object_with_the_same_facts_and_no_password));
 
-        var result = await CliProcess.RunAsync(CliEnvironment.Local(database), "db", "status", "--json");
+        var result = await InProcessCli.RunAsync(CliEnvironment.Local(database), "db", "status", "--json");
 
         Assert.Equal(0, result.ExitCode);
         using var json = JsonDocument.Parse(result.Stdout);
@@ -74,7 +74,7 @@ public class StatusTests(PostgresServer server)
     {
         var home = Path.Combine(Path.GetTempPath(), $"cruddur-never-{Guid.NewGuid():N}");
 
-        var result = await CliProcess.RunAsync(new Dictionary<string, string?> { ["CRUDDUR_HOME"] = home }, "local", "status", "--json");
+        var result = await InProcessCli.RunAsync(new Dictionary<string, string?> { ["CRUDDUR_HOME"] = home }, "local", "status", "--json");
 
         Assert.Equal(3, result.ExitCode);
         using var json = JsonDocument.Parse(result.Stdout);

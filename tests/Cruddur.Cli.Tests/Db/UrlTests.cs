@@ -10,8 +10,8 @@ public class UrlTests(PostgresServer server)
         var database = await server.CreateDatabaseAsync(nameof(Url_has_no_password_unless_asked));
         var password = database.Settings.Password!;
 
-        var plain = await CliProcess.RunAsync(CliEnvironment.Local(database), "db", "url");
-        var shown = await CliProcess.RunAsync(CliEnvironment.Local(database), "db", "url", "--show-password");
+        var plain = await InProcessCli.RunAsync(CliEnvironment.Local(database), "db", "url");
+        var shown = await InProcessCli.RunAsync(CliEnvironment.Local(database), "db", "url", "--show-password");
 
         Assert.Equal($"postgresql://postgres@127.0.0.1:{database.Settings.Port}/{database.Name}?sslmode=prefer\n", plain.Stdout);
         Assert.DoesNotContain(password, plain.Output);
@@ -22,7 +22,7 @@ public class UrlTests(PostgresServer server)
     public async Task Url_is_accepted_by_psql()
     {
         var database = await server.CreateDatabaseAsync(nameof(Url_is_accepted_by_psql));
-        var url = (await CliProcess.RunAsync(CliEnvironment.Local(database), "db", "url")).Stdout.Trim();
+        var url = (await InProcessCli.RunAsync(CliEnvironment.Local(database), "db", "url")).Stdout.Trim();
 
         var start = new System.Diagnostics.ProcessStartInfo("psql", [url, "-tAc", "SELECT current_database()"])
         {
@@ -44,7 +44,7 @@ public class UrlTests(PostgresServer server)
         var environment = CliEnvironment.Prod(database);
         environment["PROD_CONNECTION_URL"] = CliEnvironment.Url(database).Replace("127.0.0.1", "localhost") + "?sslrootcert=/etc/ssl/rds.pem";
 
-        var result = await CliProcess.RunAsync(environment, "db", "url", "--prod");
+        var result = await InProcessCli.RunAsync(environment, "db", "url", "--prod");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal($"postgresql://postgres@localhost:{database.Settings.Port}/{database.Name}?sslmode=verify-full&sslrootcert=%2Fetc%2Fssl%2Frds.pem\n", result.Stdout);

@@ -20,6 +20,7 @@ public class WaitTests(PostgresServer server)
         var environment = CliEnvironment.Local(database);
         environment["CONNECTION_URL"] = CliEnvironment.Url(OnPort(database, late.Port));
 
+        // A real process: its first line must be read while it is still waiting.
         using var cli = Process.Start(CliProcess.StartInfo(environment, "db", "create", "--wait", "60"))!;
         var stderr = cli.StandardError.ReadToEndAsync();
         var first = await cli.StandardOutput.ReadLineAsync();
@@ -40,7 +41,7 @@ public class WaitTests(PostgresServer server)
     {
         var database = OnPort(server.For("cruddur"), ClosedPort.Find());
 
-        var result = await CliProcess.RunAsync(new Dictionary<string, string?> { ["CONNECTION_URL"] = CliEnvironment.Url(database) }, "db", "status", "--wait", "1");
+        var result = await InProcessCli.RunAsync(new Dictionary<string, string?> { ["CONNECTION_URL"] = CliEnvironment.Url(database) }, "db", "status", "--wait", "1");
 
         Assert.Equal(1, result.ExitCode);
         Assert.Equal($"Error: waited 1 s: cannot connect to {database.Endpoint}: connection refused (is the server running?) (check CONNECTION_URL)\n", result.Stderr);
@@ -52,7 +53,7 @@ public class WaitTests(PostgresServer server)
     {
         var database = await server.CreateDatabaseAsync(nameof(Wait_on_a_server_that_is_up_adds_nothing));
 
-        var result = await CliProcess.RunAsync(CliEnvironment.Local(database), "db", "migrate", "--wait");
+        var result = await InProcessCli.RunAsync(CliEnvironment.Local(database), "db", "migrate", "--wait");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal("== db schema-load\nUp to date: no pending migrations\n", result.Stdout);

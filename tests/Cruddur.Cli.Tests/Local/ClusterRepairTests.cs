@@ -3,6 +3,7 @@ using Cruddur.Chores.Admin;
 using Cruddur.Chores.Local;
 using Cruddur.Data.Settings;
 using Cruddur.Testing;
+using Npgsql;
 
 namespace Cruddur.Cli.Tests.Local;
 
@@ -23,7 +24,7 @@ public class ClusterRepairTests : IAsyncLifetime
         await UpAsync();
         EditState(state => state["Password"] = "not-the-servers-password");
 
-        var up = await CliProcess.RunAsync(Environment, "up", "--no-api");
+        var up = await InProcessCli.RunAsync(Environment, "up", "--no-api");
 
         Assert.Equal(0, up.ExitCode);
         Assert.Contains("Repairing: the server's password differed from cluster.json; setting it again", up.Stdout);
@@ -35,10 +36,10 @@ public class ClusterRepairTests : IAsyncLifetime
     public async Task A_lost_cluster_json_keeps_the_data_with_a_new_password()
     {
         await UpAsync();
-        await CliProcess.RunAsync(Environment, "local", "stop");
+        await StopAsync();
         File.Delete(StateFile);
 
-        var up = await CliProcess.RunAsync(Environment, "up", "--no-api");
+        var up = await InProcessCli.RunAsync(Environment, "up", "--no-api");
 
         Assert.Equal(0, up.ExitCode);
         Assert.Contains("Repairing: cluster.json is missing; keeping the data in", up.Stdout);
@@ -50,12 +51,12 @@ public class ClusterRepairTests : IAsyncLifetime
     public async Task An_interrupted_creation_is_made_again()
     {
         await UpAsync();
-        await CliProcess.RunAsync(Environment, "local", "stop");
+        await StopAsync();
         // What an initdb killed halfway leaves: a state still marked Creating and a data folder without its catalog.
         EditState(state => state["Creating"] = true);
         Directory.Delete(Path.Combine(DataDirectory(), "global"), recursive: true);
 
-        var up = await CliProcess.RunAsync(Environment, "up", "--no-api");
+        var up = await InProcessCli.RunAsync(Environment, "up", "--no-api");
 
         Assert.Equal(0, up.ExitCode);
         Assert.Contains("Repairing: the last creation of the local cluster was interrupted; creating it again", up.Stdout);
@@ -67,10 +68,10 @@ public class ClusterRepairTests : IAsyncLifetime
     public async Task A_missing_data_folder_is_created_again()
     {
         await UpAsync();
-        await CliProcess.RunAsync(Environment, "local", "stop");
+        await StopAsync();
         Directory.Delete(DataDirectory(), recursive: true);
 
-        var start = await CliProcess.RunAsync(Environment, "local", "start");
+        var start = await InProcessCli.RunAsync(Environment, "local", "start");
 
         Assert.Equal(0, start.ExitCode);
         Assert.Contains($"Repairing: the data folder {DataDirectory()} is missing; creating an empty cluster", start.Stdout);
@@ -79,8 +80,17 @@ public class ClusterRepairTests : IAsyncLifetime
 
     async Task UpAsync()
     {
-        var up = await CliProcess.RunAsync(Environment, "up", "--no-api");
+        var up = await InProcessCli.RunAsync(Environment, "up", "--no-api");
         Assert.True(up.ExitCode == 0, up.Output);
+    }
+
+    // The CLI runs in this process, whose connection pools outlive a run: drop the idle connections to the
+    // stopped server, which the next run would otherwise be handed, as a new cruddur process is not.
+    async Task StopAsync()
+    {
+        var stop = await InProcessCli.RunAsync(Environment, "local", "stop");
+        Assert.True(stop.ExitCode == 0, stop.Output);
+        NpgsqlConnection.ClearAllPools();
     }
 
     Database LocalDatabase() => new(new LocalCluster(_home).ConnectionIfInitialized()!, "test");

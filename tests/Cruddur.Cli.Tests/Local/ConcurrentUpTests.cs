@@ -67,7 +67,7 @@ public class ConcurrentUpTests : IAsyncLifetime
         File.WriteAllText(Path.Combine(foreign, "thesis.tex"), "years of work");
         Directory.CreateDirectory(Path.Combine(foreign, "data"));
 
-        var result = await CliProcess.RunAsync(new Dictionary<string, string?> { ["CRUDDUR_HOME"] = foreign }, "local", "destroy");
+        var result = await InProcessCli.RunAsync(new Dictionary<string, string?> { ["CRUDDUR_HOME"] = foreign }, "local", "destroy");
 
         Assert.Equal(1, result.ExitCode);
         Assert.Equal($"Error: {foreign} is not a cruddur home (it has no cluster.json; check CRUDDUR_HOME); nothing was deleted\n", result.Stderr);

@@ -19,8 +19,8 @@ public class LocalCommandTests : IAsyncLifetime
     [Fact]
     public async Task Up_on_a_fresh_machine_counts_its_steps_ends_with_a_seeded_database_and_hides_the_password()
     {
-        var up = await CliProcess.RunAsync(Environment, "up", "--no-api");
-        var again = await CliProcess.RunAsync(Environment, "up", "--no-api");
+        var up = await InProcessCli.RunAsync(Environment, "up", "--no-api");
+        var again = await InProcessCli.RunAsync(Environment, "up", "--no-api");
 
         Assert.Equal(0, up.ExitCode);
         Assert.Contains("Seeded: 2 users, 1 activity (0 already present)", up.Stdout);
@@ -37,12 +37,12 @@ public class LocalCommandTests : IAsyncLifetime
     [Fact]
     public async Task Start_status_stop_destroy()
     {
-        var start = await CliProcess.RunAsync(Environment, "local", "start");
-        var startAgain = await CliProcess.RunAsync(Environment, "local", "start");
-        var running = await CliProcess.RunAsync(Environment, "local", "status");
-        var stop = await CliProcess.RunAsync(Environment, "local", "stop");
-        var stopped = await CliProcess.RunAsync(Environment, "local", "status");
-        var destroy = await CliProcess.RunAsync(Environment, "local", "destroy");
+        var start = await InProcessCli.RunAsync(Environment, "local", "start");
+        var startAgain = await InProcessCli.RunAsync(Environment, "local", "start");
+        var running = await InProcessCli.RunAsync(Environment, "local", "status");
+        var stop = await InProcessCli.RunAsync(Environment, "local", "stop");
+        var stopped = await InProcessCli.RunAsync(Environment, "local", "status");
+        var destroy = await InProcessCli.RunAsync(Environment, "local", "destroy");
 
         Assert.Equal([0, 0, 0, 0, 3, 0], new[] { start, startAgain, running, stop, stopped, destroy }.Select(r => r.ExitCode));
         Assert.Contains("State: running", running.Stdout);

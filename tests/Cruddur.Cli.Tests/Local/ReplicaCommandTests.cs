@@ -16,13 +16,13 @@ public class ReplicaCommandTests : IAsyncLifetime
     [Fact]
     public async Task Start_with_replicas_shows_each_servers_role_port_and_lag_then_promote_fails_over()
     {
-        var start = await CliProcess.RunAsync(Environment, "local", "start", "--replicas", "2", "--sync");
-        var up = await CliProcess.RunAsync(Environment, "up", "--no-api");
-        var status = await CliProcess.RunAsync(Environment, "local", "status");
-        var dbStatus = await CliProcess.RunAsync(Environment, "db", "status");
-        var promote = await CliProcess.RunAsync(Environment, "local", "promote", "2");
-        var promoted = await CliProcess.RunAsync(Environment, "local", "status");
-        var seedAgain = await CliProcess.RunAsync(Environment, "db", "seed");
+        var start = await InProcessCli.RunAsync(Environment, "local", "start", "--replicas", "2", "--sync");
+        var up = await InProcessCli.RunAsync(Environment, "up", "--no-api");
+        var status = await InProcessCli.RunAsync(Environment, "local", "status");
+        var dbStatus = await InProcessCli.RunAsync(Environment, "db", "status");
+        var promote = await InProcessCli.RunAsync(Environment, "local", "promote", "2");
+        var promoted = await InProcessCli.RunAsync(Environment, "local", "status");
+        var seedAgain = await InProcessCli.RunAsync(Environment, "db", "seed");
 
         Assert.Equal([0, 0, 0, 0, 0, 0, 0], new[] { start, up, status, dbStatus, promote, promoted, seedAgain }.Select(r => r.ExitCode));
         Assert.Matches(@"Running: postgresql://postgres:\*\*\*@127\.0\.0\.1:\d+,127\.0\.0\.1:\d+,127\.0\.0\.1:\d+/cruddur", start.Stdout);
@@ -44,7 +44,7 @@ public class ReplicaCommandTests : IAsyncLifetime
     [InlineData("--replicas=10", "--replicas must be 0 to 9 (got 10)")]
     public async Task Bad_replica_options_are_one_error_line(string option, string expected)
     {
-        var start = await CliProcess.RunAsync(Environment, "local", "start", option);
+        var start = await InProcessCli.RunAsync(Environment, "local", "start", option);
 
         Assert.Equal(1, start.ExitCode);
         Assert.Equal($"Error: {expected}", start.Stderr.Trim());
@@ -53,7 +53,7 @@ public class ReplicaCommandTests : IAsyncLifetime
     [Fact]
     public async Task Promote_without_standbys_says_how_to_add_one()
     {
-        var promote = await CliProcess.RunAsync(Environment, "local", "promote");
+        var promote = await InProcessCli.RunAsync(Environment, "local", "promote");
 
         Assert.Equal(1, promote.ExitCode);
         Assert.Contains("Error: the local cluster has no standby to promote (run: cruddur local start --replicas 1)", promote.Stderr);

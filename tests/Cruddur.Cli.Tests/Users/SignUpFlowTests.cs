@@ -35,9 +35,9 @@ public class SignUpFlowTests(PostgresServer server) : IDisposable
         {
             await CliProcess.ReadUntilAsync(up, stdout, line => line.StartsWith("Listening: "));
 
-            var added = await CliProcess.RunAsync(environment, "users", "add", "tester", "--email", "tester@example.com", "--name", "Test User");
-            var token = await CliProcess.RunAsync(environment, "users", "token", "tester");
-            var seededToken = await CliProcess.RunAsync(environment, "users", "token", "bayko");
+            var added = await InProcessCli.RunAsync(environment, "users", "add", "tester", "--email", "tester@example.com", "--name", "Test User");
+            var token = await InProcessCli.RunAsync(environment, "users", "token", "tester");
+            var seededToken = await InProcessCli.RunAsync(environment, "users", "token", "bayko");
             using var api = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(60) };
             var message = $"signed up and posting {Guid.NewGuid():N}";
             var posted = await PostAsync(api, token.Stdout.Trim(), message);
@@ -60,7 +60,7 @@ public class SignUpFlowTests(PostgresServer server) : IDisposable
             SendSignal(up.Id, SigTerm);
             await up.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
         }
-        var afterwards = await CliProcess.RunAsync(environment, "users", "token", "tester");
+        var afterwards = await InProcessCli.RunAsync(environment, "users", "token", "tester");
         Assert.Equal("Error: the local Cognito is not running (start it: cruddur up)", afterwards.Stderr.Trim());
     }
 

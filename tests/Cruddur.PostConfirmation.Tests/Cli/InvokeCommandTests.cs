@@ -10,7 +10,7 @@ public class InvokeCommandTests(PostgresServer server)
     {
         var database = await server.CreateDatabaseAsync(nameof(InvokeCommandTests));
 
-        var result = await CliProcess.RunAsync(Environment(database.Settings.ConnectionString),
+        var result = await InProcessCli.RunAsync(Environment(database.Settings.ConnectionString),
             "lambda", "invoke", "post-confirmation", "--event", EventFile.PathFor());
 
         Assert.Equal(0, result.ExitCode);
@@ -24,7 +24,7 @@ public class InvokeCommandTests(PostgresServer server)
         var database = await server.CreateDatabaseAsync(nameof(InvokeCommandTests));
         var malformed = EventFile.PathFor(nameof(InvalidEventTests.Malformed_json_fails_naming_the_problem));
 
-        var result = await CliProcess.RunAsync(Environment(database.Settings.ConnectionString),
+        var result = await InProcessCli.RunAsync(Environment(database.Settings.ConnectionString),
             "lambda", "invoke", "post-confirmation", "--event", malformed);
 
         Assert.Equal(1, result.ExitCode);
@@ -38,7 +38,7 @@ public class InvokeCommandTests(PostgresServer server)
     {
         var port = ClosedPort.Find();
 
-        var result = await CliProcess.RunAsync(Environment($"postgresql://cruddur:Pa55-w0rd@127.0.0.1:{port}/cruddur"),
+        var result = await InProcessCli.RunAsync(Environment($"postgresql://cruddur:Pa55-w0rd@127.0.0.1:{port}/cruddur"),
             "lambda", "invoke", "post-confirmation", "--event", EventFile.PathFor(nameof(Cli_invoke_prints_the_returned_event)));
 
         Assert.Equal(1, result.ExitCode);

@@ -95,6 +95,7 @@ public class PackageCommandTests
         return certificate.ExportCertificatePem();
     }
 
+    // A real process: the command finds the repository from its working directory, which is the whole process's.
     static async Task<CliProcess.Result> RunInRepositoryAsync(params string[] args)
     {
         var start = CliProcess.StartInfo(new Dictionary<string, string?>(), args);

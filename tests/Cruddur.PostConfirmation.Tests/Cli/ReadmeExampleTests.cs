@@ -15,9 +15,9 @@ public class ReadmeExampleTests(PostgresServer server)
         var environment = new Dictionary<string, string?> { ["CONNECTION_URL"] = database.Settings.ConnectionString };
         var eventFile = $"tests/Cruddur.PostConfirmation.Tests/Events/{nameof(Readme_invoke_examples_work_on_the_database_up_seeded)}.json";
         var readme = await File.ReadAllTextAsync(Path.Combine(RepositoryFolder.Path, "README.md"));
-        Assert.Equal(0, (await CliProcess.RunAsync(environment, "db", "seed")).ExitCode);
+        Assert.Equal(0, (await InProcessCli.RunAsync(environment, "db", "seed")).ExitCode);
 
-        var invoke = await CliProcess.RunAsync(environment, "lambda", "invoke", "post-confirmation", "--event", EventFile.PathFor());
+        var invoke = await InProcessCli.RunAsync(environment, "lambda", "invoke", "post-confirmation", "--event", EventFile.PathFor());
         await using var serve = await ServeProcess.StartAsync(database.Settings.ConnectionString);
         var aws = await AwsCli.InvokeAsync(serve.Url, "cruddur-post-confirmation", EventFile.PathFor());
 

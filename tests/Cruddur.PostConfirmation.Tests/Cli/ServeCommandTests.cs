@@ -70,7 +70,7 @@ public class ServeCommandTests(PostgresServer server)
         occupant.Start();
         var port = ((IPEndPoint)occupant.LocalEndpoint).Port;
 
-        var result = await CliProcess.RunAsync(new Dictionary<string, string?> { ["CONNECTION_URL"] = database.Settings.ConnectionString },
+        var result = await InProcessCli.RunAsync(new Dictionary<string, string?> { ["CONNECTION_URL"] = database.Settings.ConnectionString },
             "lambda", "serve", "--port", port.ToString());
 
         Assert.Equal(1, result.ExitCode);

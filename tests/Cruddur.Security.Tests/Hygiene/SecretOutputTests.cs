@@ -19,7 +19,7 @@ public class SecretOutputTests(PostgresServer server)
     {
         string[] args = verbose ? ["db", "status", "--verbose"] : ["db", "status"];
 
-        var result = await CliProcess.RunWithInputAsync(new Dictionary<string, string?> { ["CONNECTION_URL"] = Url("postgres", WrongPassword) }, null, args);
+        var result = await InProcessCli.RunWithInputAsync(new Dictionary<string, string?> { ["CONNECTION_URL"] = Url("postgres", WrongPassword) }, null, args);
 
         Assert.Equal(1, result.ExitCode);
         Assert.StartsWith($"Error: cannot connect to 127.0.0.1:{server.Superuser.Port}: password authentication failed for user postgres (check CONNECTION_URL)", result.Stderr);
@@ -36,7 +36,7 @@ public class SecretOutputTests(PostgresServer server)
     [InlineData("postgresql://root:Sup3rSecret@db.example.com/cruddur?sslmode=disable")]
     public async Task A_malformed_or_refused_url_is_reported_without_its_password(string url)
     {
-        var result = await CliProcess.RunWithInputAsync(new Dictionary<string, string?> { ["PROD_CONNECTION_URL"] = url }, null, "db", "status", "--prod", "--verbose");
+        var result = await InProcessCli.RunWithInputAsync(new Dictionary<string, string?> { ["PROD_CONNECTION_URL"] = url }, null, "db", "status", "--prod", "--verbose");
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("Error: ", result.Stderr);
@@ -48,6 +48,7 @@ public class SecretOutputTests(PostgresServer server)
     {
         var role = $"iam_user_{Guid.NewGuid():N}"[..20];
         await server.ExecuteAsync($"CREATE ROLE {role} LOGIN");
+        // A real process: the AWS SDK reads its credentials and region from the process environment.
 
         var result = await CliProcess.RunWithInputAsync(new Dictionary<string, string?>
         {
@@ -68,7 +69,7 @@ public class SecretOutputTests(PostgresServer server)
     [Fact]
     public async Task An_iam_url_with_a_password_is_refused()
     {
-        var result = await CliProcess.RunWithInputAsync(new Dictionary<string, string?> { ["CONNECTION_URL"] = Url("app", "Sup3rSecret", "?auth=iam") }, null, "db", "status");
+        var result = await InProcessCli.RunWithInputAsync(new Dictionary<string, string?> { ["CONNECTION_URL"] = Url("app", "Sup3rSecret", "?auth=iam") }, null, "db", "status");
 
         Assert.Equal((1, "Error: CONNECTION_URL has both a password and auth=iam (remove the password)"), (result.ExitCode, result.Stderr.Trim()));
     }
@@ -76,6 +77,7 @@ public class SecretOutputTests(PostgresServer server)
     [Fact]
     public async Task An_iam_login_without_a_region_says_where_to_set_one()
     {
+        // A real process: the AWS SDK looks for a region in the process environment.
         var result = await CliProcess.RunWithInputAsync(new Dictionary<string, string?>
         {
             ["CONNECTION_URL"] = Url("app", null, "?auth=iam"),
@@ -91,7 +93,7 @@ public class SecretOutputTests(PostgresServer server)
     [Fact]
     public async Task The_redacted_url_shows_the_user_and_hides_the_password()
     {
-        var result = await CliProcess.RunWithInputAsync(
+        var result = await InProcessCli.RunWithInputAsync(
             new Dictionary<string, string?> { ["CONNECTION_URL"] = Url("postgres", server.Superuser.Password) }, null, "db", "status");
 
         Assert.True(result.ExitCode == 3, result.Output); // connected; 3 because the postgres database has no migrations

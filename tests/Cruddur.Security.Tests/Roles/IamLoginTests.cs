@@ -9,7 +9,7 @@ public class IamLoginTests(PostgresServer server)
     {
         var database = await server.CreateDatabaseAsync("roles_iam_needs_rds_server");
 
-        var result = await CliProcess.RunWithInputAsync(new Dictionary<string, string?> { ["CONNECTION_URL"] = database.Settings.ConnectionString },
+        var result = await InProcessCli.RunWithInputAsync(new Dictionary<string, string?> { ["CONNECTION_URL"] = database.Settings.ConnectionString },
             null, "db", "roles", "--iam");
 
         Assert.Equal(1, result.ExitCode);

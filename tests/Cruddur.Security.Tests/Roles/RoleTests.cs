@@ -29,8 +29,8 @@ public class RoleTests(PostgresServer server)
                 [DatabaseRole.App.PasswordVariable] = AppPassword,
                 [DatabaseRole.PostConfirmation.PasswordVariable] = LambdaPassword,
             };
-            var first = await CliProcess.RunWithInputAsync(environment, null, "db", "roles");
-            var second = await CliProcess.RunWithInputAsync(environment, null, "db", "roles");
+            var first = await InProcessCli.RunWithInputAsync(environment, null, "db", "roles");
+            var second = await InProcessCli.RunWithInputAsync(environment, null, "db", "roles");
             _setup = (database, first, second);
             return _setup.Value;
         }

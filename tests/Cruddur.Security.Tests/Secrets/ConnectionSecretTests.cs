@@ -9,6 +9,7 @@ using Npgsql;
 
 namespace Cruddur.Security.Tests.Secrets;
 
+// The CLI runs as a real process here: the AWS SDK reads its region, endpoint and keys from the process environment.
 public class ConnectionSecretTests(PostgresServer server)
 {
     const string SecretId = "cruddur/prod/app";

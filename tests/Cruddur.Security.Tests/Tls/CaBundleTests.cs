@@ -14,7 +14,7 @@ public class CaBundleTests
             Directory.CreateDirectory(Path.GetDirectoryName(bundle)!);
             await File.WriteAllTextAsync(bundle, "cached");
 
-            var result = await CliProcess.RunWithInputAsync(new Dictionary<string, string?> { ["XDG_CACHE_HOME"] = cache }, null, "db", "ca-bundle");
+            var result = await InProcessCli.RunWithInputAsync(new Dictionary<string, string?> { ["XDG_CACHE_HOME"] = cache }, null, "db", "ca-bundle");
 
             Assert.Equal((0, "cached"), (result.ExitCode, await File.ReadAllTextAsync(bundle)));
             Assert.Contains($"Cached: {bundle} (nothing to do; --refresh downloads it again)", result.Stdout);

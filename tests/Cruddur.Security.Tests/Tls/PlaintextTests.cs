@@ -78,7 +78,7 @@ public class PlaintextTests
     [Fact]
     public async Task The_cli_refuses_the_documents_publicly_reachable_plaintext_url_in_one_line()
     {
-        var result = await CliProcess.RunWithInputAsync(new Dictionary<string, string?>
+        var result = await InProcessCli.RunWithInputAsync(new Dictionary<string, string?>
         {
             ["PROD_CONNECTION_URL"] = $"postgresql://root:huEE33z2Qvl383@{Remote}:5432/cruddur?sslmode=disable",
         }, null, "db", "status", "--prod");

@@ -12,7 +12,7 @@ public class ServerWithoutTlsTests(PostgresServer server)
     {
         var url = $"postgresql://postgres:{Uri.EscapeDataString(server.Superuser.Password!)}@127.0.0.1:{server.Superuser.Port}/postgres?sslmode={mode}";
 
-        var result = await CliProcess.RunWithInputAsync(new Dictionary<string, string?> { ["CONNECTION_URL"] = url }, null, "db", "status");
+        var result = await InProcessCli.RunWithInputAsync(new Dictionary<string, string?> { ["CONNECTION_URL"] = url }, null, "db", "status");
 
         Assert.Equal(1, result.ExitCode);
         Assert.Equal($"Error: cannot connect to 127.0.0.1:{server.Superuser.Port}: the server does not offer TLS (sslmode={mode}; turn on ssl on the server, " +

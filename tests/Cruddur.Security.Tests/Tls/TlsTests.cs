@@ -19,7 +19,7 @@ public class TlsTests(TlsServer server) : IClassFixture<TlsServer>
         ConnectionSettings.ResolveAsync(target, ConnectionProfile.Cli, name => variables.GetValueOrDefault(name), ConnectionSecret.SecretsManager, CancellationToken.None);
 
     Task<CliProcess.Result> StatusAsync(string url) =>
-        CliProcess.RunWithInputAsync(new Dictionary<string, string?> { ["CONNECTION_URL"] = url }, null, "db", "status");
+        InProcessCli.RunWithInputAsync(new Dictionary<string, string?> { ["CONNECTION_URL"] = url }, null, "db", "status");
 
     [Fact]
     public async Task Verify_full_with_the_right_ca_and_host_connects_encrypted()
