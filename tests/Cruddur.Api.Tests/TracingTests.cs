@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Exporter;
 using OpenTelemetry.Trace;
+using Cruddur.Chores.Local;
 
 namespace Cruddur.Api.Tests;
 
@@ -43,7 +44,7 @@ public class TracingTests(ApiServer api) : IClassFixture<ApiServer>
     public async Task Spans_are_exported_over_otlp_http_when_an_endpoint_is_set()
     {
         using var collector = new HttpListener();
-        var port = FreeTcpPort();
+        var port = FreePort.Find();
         collector.Prefixes.Add($"http://127.0.0.1:{port}/");
         collector.Start();
         var received = ReceiveTracesAsync(collector);
@@ -98,10 +99,4 @@ public class TracingTests(ApiServer api) : IClassFixture<ApiServer>
         return (context.Request.Url!.AbsolutePath, body.ToArray());
     }
 
-    static int FreeTcpPort()
-    {
-        using var socket = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
-    }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Cruddur.Testing;
+using Cruddur.Chores.Local;
 
 namespace Cruddur.Cli.Tests;
 
@@ -37,7 +38,7 @@ public class DotEnvTests(PostgresServer server) : IDisposable
     public async Task The_real_environment_wins_over_dot_env()
     {
         var database = await server.CreateDatabaseAsync(nameof(The_real_environment_wins_over_dot_env));
-        await File.WriteAllTextAsync(DotEnv, $"CONNECTION_URL=postgresql://postgres:x@127.0.0.1:{ClosedPort.Find()}/elsewhere\n");
+        await File.WriteAllTextAsync(DotEnv, $"CONNECTION_URL=postgresql://postgres:x@127.0.0.1:{FreePort.Find()}/elsewhere\n");
 
         var result = await CliProcess.RunAsync(Environment(CliEnvironment.Url(database)), "db", "status");
 

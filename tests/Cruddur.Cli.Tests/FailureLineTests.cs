@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Cruddur.Testing;
+using Cruddur.Chores.Local;
 
 namespace Cruddur.Cli.Tests;
 
@@ -19,7 +20,7 @@ public class FailureLineTests
     [InlineData("rds lint /nonexistent/template.yaml")]
     public async Task A_failing_command_is_one_line_without_a_trace(string commandLine)
     {
-        var environment = new Dictionary<string, string?> { ["CONNECTION_URL"] = $"postgresql://postgres:Sup3rSecret@127.0.0.1:{ClosedPort.Find()}/cruddur" };
+        var environment = new Dictionary<string, string?> { ["CONNECTION_URL"] = $"postgresql://postgres:Sup3rSecret@127.0.0.1:{FreePort.Find()}/cruddur" };
 
         var result = await CliProcess.RunAsync(environment, commandLine.Split(' '));
 

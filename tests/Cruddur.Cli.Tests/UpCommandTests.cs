@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using Cruddur.Testing;
+using Cruddur.Chores.Local;
 
 namespace Cruddur.Cli.Tests;
 
@@ -18,7 +19,7 @@ public class UpCommandTests(PostgresServer server)
     public async Task Up_serves_the_seeded_activity_on_the_port_and_stops_cleanly_on_ctrl_c()
     {
         var database = await server.CreateDatabaseAsync("up_serves_the_seeded_activity", migrated: false);
-        var port = FreePort();
+        var port = FreePort.Find();
         using var up = Process.Start(CliProcess.StartInfo(Environment(database), "up", "--port", port.ToString(), "--no-cognito"))!;
         var stdout = new List<string>();
 
@@ -66,10 +67,4 @@ public class UpCommandTests(PostgresServer server)
     static Dictionary<string, string?> Environment(Data.Settings.Database database) =>
         new() { ["CONNECTION_URL"] = database.Settings.ConnectionString, ["OTEL_EXPORTER_OTLP_ENDPOINT"] = null };
 
-    static int FreePort()
-    {
-        using var socket = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
-    }
 }

@@ -2,6 +2,7 @@ using Cruddur.Data;
 using Cruddur.Data.Settings;
 using Cruddur.Testing;
 using Npgsql;
+using Cruddur.Chores.Local;
 
 namespace Cruddur.PostConfirmation.Tests;
 
@@ -12,7 +13,7 @@ public class FunctionConnectionTests
     [Fact]
     public async Task A_database_that_is_down_fails_with_a_clear_error()
     {
-        var port = ClosedPort.Find();
+        var port = FreePort.Find();
         var database = await Resolve(Variables($"postgresql://cruddur:{Password}@127.0.0.1:{port}/cruddur"));
         await using var function = new LocalFunction(database);
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Cruddur.Chores.Local;
 
 namespace Cruddur.Rds.Tests;
 
@@ -24,7 +25,7 @@ public sealed class LoopbackServer : IDisposable
     public LoopbackServer(Func<Request, Response> answer)
     {
         _answer = answer;
-        Port = FreePort();
+        Port = FreePort.Find();
         _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
         _listener.Start();
         _ = ServeAsync();
@@ -38,13 +39,6 @@ public sealed class LoopbackServer : IDisposable
         get { lock (_requests) return [.. _requests]; }
     }
 
-    /// <summary>A port nothing listens on: connecting to it is refused.</summary>
-    public static int FreePort()
-    {
-        using var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
-    }
 
     async Task ServeAsync()
     {

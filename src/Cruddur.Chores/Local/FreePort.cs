@@ -3,6 +3,7 @@ using System.Net.Sockets;
 
 namespace Cruddur.Chores.Local;
 
+/// <summary>Loopback TCP ports: the one place, for the code and its tests, that picks a free one.</summary>
 public static class FreePort
 {
     public static int Find()

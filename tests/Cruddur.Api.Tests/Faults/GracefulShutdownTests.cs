@@ -4,6 +4,7 @@ using System.Runtime.InteropServices;
 using System.Text.Json;
 using Cruddur.Api.Tests.Auth;
 using Cruddur.Testing;
+using Cruddur.Chores.Local;
 
 namespace Cruddur.Api.Tests.Faults;
 
@@ -21,7 +22,7 @@ public class GracefulShutdownTests(PostgresServer server, TestUserPool pool)
         var database = await server.CreateDatabaseAsync("graceful_shutdown");
         await Rows.ReadAsync<int>(database.Settings, "INSERT INTO users (display_name, handle, cognito_user_id) VALUES ('Shut Down', 'shutdown', @sub)",
             ("sub", TestUserPool.SubOf("shutdown")));
-        var port = FreePort();
+        var port = FreePort.Find();
         using var serve = Process.Start(CliProcess.StartInfo(
             new Dictionary<string, string?>(pool.Environment) { ["CONNECTION_URL"] = database.Settings.ConnectionString, ["OTEL_EXPORTER_OTLP_ENDPOINT"] = null },
             "serve", "--port", port.ToString()))!;
@@ -89,10 +90,4 @@ public class GracefulShutdownTests(PostgresServer server, TestUserPool pool)
         return count;
     }
 
-    static int FreePort()
-    {
-        using var socket = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
-    }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Cruddur.Testing;
+using Cruddur.Chores.Local;
 
 namespace Cruddur.Cli.Tests.Db;
 
@@ -9,7 +10,7 @@ public class ConnectionErrorTests(PostgresServer server)
     [Fact]
     public async Task Server_down_is_one_line_naming_host_port_and_cause()
     {
-        var closedPort = ClosedPort.Find();
+        var closedPort = FreePort.Find();
 
         var result = await InProcessCli.RunAsync(
             new Dictionary<string, string?> { ["CONNECTION_URL"] = $"postgresql://postgres:Sup3rSecret@127.0.0.1:{closedPort}/cruddur" },
@@ -49,7 +50,7 @@ public class ConnectionErrorTests(PostgresServer server)
     public async Task Verbose_adds_the_stack_trace_but_still_no_password()
     {
         var result = await InProcessCli.RunAsync(
-            new Dictionary<string, string?> { ["CONNECTION_URL"] = $"postgresql://postgres:Sup3rSecret@127.0.0.1:{ClosedPort.Find()}/cruddur" },
+            new Dictionary<string, string?> { ["CONNECTION_URL"] = $"postgresql://postgres:Sup3rSecret@127.0.0.1:{FreePort.Find()}/cruddur" },
             "db", "status", "--verbose");
 
         Assert.Equal(1, result.ExitCode);

@@ -1,12 +1,13 @@
 using System.Net;
 using System.Net.Sockets;
+using Cruddur.Chores.Local;
 
 namespace Cruddur.Cli.Tests.Db;
 
 /// <summary>A loopback port that starts listening only when told, then forwards every connection to the test server.</summary>
 sealed class LatePort(int target) : IAsyncDisposable
 {
-    readonly TcpListener _listener = new(IPAddress.Loopback, Testing.ClosedPort.Find());
+    readonly TcpListener _listener = new(IPAddress.Loopback, FreePort.Find());
     readonly CancellationTokenSource _stop = new();
     Task _accepting = Task.CompletedTask;
 

@@ -3,6 +3,7 @@ using Cruddur.Chores.Admin;
 using Cruddur.Data.Settings;
 using Cruddur.Testing;
 using Npgsql;
+using Cruddur.Chores.Local;
 
 namespace Cruddur.Cli.Tests.Db;
 
@@ -39,7 +40,7 @@ public class WaitTests(PostgresServer server)
     [Fact]
     public async Task Wait_gives_up_after_the_seconds_given_and_names_the_cause()
     {
-        var database = OnPort(server.For("cruddur"), ClosedPort.Find());
+        var database = OnPort(server.For("cruddur"), FreePort.Find());
 
         var result = await InProcessCli.RunAsync(new Dictionary<string, string?> { ["CONNECTION_URL"] = CliEnvironment.Url(database) }, "db", "status", "--wait", "1");
 

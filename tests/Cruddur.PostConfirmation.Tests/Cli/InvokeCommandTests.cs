@@ -1,5 +1,6 @@
 using Cruddur.Testing;
 using static Cruddur.PostConfirmation.Tests.UserRows;
+using Cruddur.Chores.Local;
 
 namespace Cruddur.PostConfirmation.Tests.Cli;
 
@@ -36,7 +37,7 @@ public class InvokeCommandTests(PostgresServer server)
     [Fact]
     public async Task Cli_invoke_with_the_database_down_names_the_endpoint_and_hides_the_password()
     {
-        var port = ClosedPort.Find();
+        var port = FreePort.Find();
 
         var result = await InProcessCli.RunAsync(Environment($"postgresql://cruddur:Pa55-w0rd@127.0.0.1:{port}/cruddur"),
             "lambda", "invoke", "post-confirmation", "--event", EventFile.PathFor(nameof(Cli_invoke_prints_the_returned_event)));

@@ -1,3 +1,5 @@
+using Cruddur.Chores.Local;
+
 namespace Cruddur.Rds.Tests.Network;
 
 /// <summary>
@@ -90,7 +92,7 @@ public sealed class UpdateSgRuleTests : IDisposable
     [Fact]
     public async Task An_unreachable_ip_service_is_a_clear_error_naming_the_fix()
     {
-        var closed = $"http://127.0.0.1:{LoopbackServer.FreePort()}/";
+        var closed = $"http://127.0.0.1:{FreePort.Find()}/";
 
         var result = await RunAsync("--ip-url", closed);
 
@@ -141,7 +143,7 @@ public sealed class UpdateSgRuleTests : IDisposable
     [Fact]
     public async Task An_unreachable_EC2_endpoint_is_named_in_the_error()
     {
-        var closed = $"http://127.0.0.1:{LoopbackServer.FreePort()}/";
+        var closed = $"http://127.0.0.1:{FreePort.Find()}/";
 
         var result = await RdsCli.RunProcessAsync(AwsEnvironment.Dummy(), "rds", "update-sg-rule", "--endpoint-url", closed,
             "--group-id", GroupId, "--rule-id", RuleId, "--ip", "203.0.113.7");

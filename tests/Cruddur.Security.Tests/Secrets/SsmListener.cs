@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
+using Cruddur.Chores.Local;
 
 namespace Cruddur.Security.Tests.Secrets;
 
@@ -28,11 +29,7 @@ public sealed class SsmListener : IAsyncDisposable
     public SsmListener(Dictionary<string, string> parameters)
     {
         _parameters = parameters;
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        Url = $"http://127.0.0.1:{port}/";
+        Url = $"http://127.0.0.1:{FreePort.Find()}/";
         _listener.Prefixes.Add(Url);
         _listener.Start();
         _serving = ServeAsync();
