@@ -25,6 +25,20 @@ public class MigratorTests(PostgresServer server)
         Assert.Equal(new RowCounts(2, 1), await RowCounts.ReadAsync(database, Ct));
     }
 
+    // The schema, not a role's grant, decides that only its owner creates objects in public.
+    [Fact]
+    public async Task Migrating_takes_create_on_public_from_everyone_as_rds_14_grants_it()
+    {
+        const string everyoneMayCreate = "SELECT has_schema_privilege('public', 'public', 'CREATE')";
+        var database = await server.CreateDatabaseAsync(nameof(Migrating_takes_create_on_public_from_everyone_as_rds_14_grants_it), migrated: false);
+        await ScalarAsync<object>(database, "GRANT CREATE ON SCHEMA public TO PUBLIC"); // RDS 14's default, the document's
+        Assert.True(await ScalarAsync<bool>(database, everyoneMayCreate));
+
+        await new Migrator(database).ApplyAsync((_, _) => { }, Ct);
+
+        Assert.False(await ScalarAsync<bool>(database, everyoneMayCreate));
+    }
+
     [Fact]
     public async Task Users_have_an_email_column_for_the_lambda()
     {
