@@ -20,15 +20,23 @@ public class UpCommandTests(PostgresServer server)
     {
         var database = await server.CreateDatabaseAsync("up_serves_the_seeded_activity", migrated: false);
         var port = FreePort.Find();
-        using var up = Process.Start(CliProcess.StartInfo(Environment(database), "up", "--port", port.ToString(), "--no-cognito"))!;
+        using var up = Process.Start(AsFromATerminal(CliProcess.StartInfo(Environment(database), "up", "--port", port.ToString(), "--no-cognito")))!;
         var stdout = new List<string>();
-
-        var listening = await CliProcess.ReadUntilAsync(up, stdout, line => line.StartsWith("Listening: "));
-        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(60) };
-        var feed = JsonDocument.Parse(await client.GetStringAsync("/api/activities/home")).RootElement;
-        Assert.Equal(0, SendSignal(up.Id, SigInt));
-        await CliProcess.ReadUntilAsync(up, stdout, line => line == "Stopped");
-        await up.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
+        string listening;
+        JsonElement feed;
+        try
+        {
+            listening = await CliProcess.ReadUntilAsync(up, stdout, line => line.StartsWith("Listening: "));
+            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(60) };
+            feed = JsonDocument.Parse(await client.GetStringAsync("/api/activities/home")).RootElement;
+            Assert.Equal(0, SendSignal(up.Id, SigInt));
+            await CliProcess.ReadUntilAsync(up, stdout, line => line == "Stopped");
+            await up.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
+        }
+        finally
+        {
+            if (!up.HasExited) up.Kill(entireProcessTree: true);
+        }
 
         Assert.Equal($"Listening: http://127.0.0.1:{port}/ (Ctrl-C stops)", listening);
         Assert.Equal("This was imported as seed data!", Assert.Single(feed.EnumerateArray()).GetProperty("message").GetString());
@@ -62,6 +70,16 @@ public class UpCommandTests(PostgresServer server)
         Assert.Equal(1, result.ExitCode);
         Assert.Equal($"Error: port {port} on 127.0.0.1 is already in use (pick another with --port)", result.Stderr.Trim());
         Assert.DoesNotContain("Hosting failed", result.Stdout);
+    }
+
+    // A shell starting a background job (`./cruddur test &`, some CI runners) makes it ignore SIGINT, and
+    // children inherit that; a terminal's foreground process has it at its default, as `up` here must.
+    static ProcessStartInfo AsFromATerminal(ProcessStartInfo start)
+    {
+        start.ArgumentList.Insert(0, start.FileName);
+        start.ArgumentList.Insert(0, "--default-signal=INT");
+        start.FileName = "env";
+        return start;
     }
 
     static Dictionary<string, string?> Environment(Data.Settings.Database database) =>
