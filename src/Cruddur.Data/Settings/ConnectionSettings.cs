@@ -5,7 +5,7 @@ namespace Cruddur.Data.Settings;
 
 /// <summary>
 /// Reads <c>CONNECTION_URL</c> or <c>PROD_CONNECTION_URL</c> (and <c>CONNECTION_SECRET</c> or <c>PROD_CONNECTION_SECRET</c>). Local with
-/// none set means the embedded cluster, which the caller starts (see <see cref="Local.LocalCluster"/>).
+/// none set means the embedded cluster, which the caller starts (the CLI: <c>Cruddur.Chores.Local.LocalCluster</c>).
 /// </summary>
 public static class ConnectionSettings
 {
