@@ -22,16 +22,11 @@ public partial class EnvironmentReadTests
     [Fact]
     public void No_source_file_but_an_entry_point_reads_the_environment()
     {
-        var readers = SourceFiles().Where(file => EnvironmentAccess().IsMatch(File.ReadAllText(file)))
+        var readers = RepositoryFolder.SourceFiles("*.cs").Where(file => EnvironmentAccess().IsMatch(File.ReadAllText(file)))
             .Select(file => Path.GetRelativePath(RepositoryFolder.Path, file).Replace('\\', '/'))
             .ToList();
 
         Assert.Empty(readers.Except(EntryPoints));
         Assert.Contains("src/Cruddur.Cli/Program.cs", readers); // the scan sees what it is looking for
     }
-
-    static IEnumerable<string> SourceFiles() =>
-        Directory.EnumerateFiles(Path.Combine(RepositoryFolder.Path, "src"), "*.cs", SearchOption.AllDirectories)
-            .Where(file => !file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}")
-                        && !file.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"));
 }

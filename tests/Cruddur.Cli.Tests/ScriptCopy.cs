@@ -22,10 +22,9 @@ public sealed class ScriptCopy : IAsyncLifetime
         foreach (var file in new[] { "cruddur", "Directory.Build.props", "Directory.Packages.props", "global.json" })
             File.Copy(Path.Combine(root, file), Path.Combine(Root, file));
         File.SetUnixFileMode(Path.Combine(Root, "cruddur"), File.GetUnixFileMode(Path.Combine(root, "cruddur")));
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(root, "src"), "*", SearchOption.AllDirectories))
+        foreach (var file in RepositoryFolder.SourceFiles("*"))
         {
             var relative = Path.GetRelativePath(root, file);
-            if (relative.Split('/').Any(part => part is "bin" or "obj")) continue;
             Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(Root, relative))!);
             File.Copy(file, Path.Combine(Root, relative));
         }

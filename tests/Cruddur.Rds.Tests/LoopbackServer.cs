@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using Cruddur.Chores.Local;
 
 namespace Cruddur.Rds.Tests;

@@ -15,19 +15,14 @@ public sealed partial class LocalCluster(string home, IReadOnlyDictionary<string
     const string Superuser = "postgres";
     readonly string _home = Path.GetFullPath(home);
     ClusterLock? _held;
-    PostgresBinaries _binaries = PostgresBinaries.Installed;
     string StateFile => Path.Combine(_home, ClusterState.FileName);
 
     public string Home => _home;
 
     /// <summary>Where the server programs are: Debian's folders unless the caller's variables say otherwise.</summary>
-    public PostgresBinaries Binaries
-    {
-        get => _binaries;
-        init => (_binaries, Servers) = (value, new ServerControl(value));
-    }
+    public PostgresBinaries Binaries { get; init; } = PostgresBinaries.Installed;
 
-    internal ServerControl Servers { get; private init; } = new(PostgresBinaries.Installed);
+    internal ServerControl Servers => new(Binaries);
 
     // A cluster told not to fsync (a test's) is not worth syncing to disk while it is made either:
     // initdb's and pg_basebackup's option for that.

@@ -11,8 +11,13 @@ public sealed class PostgresBinaries
     public const string ConfiguredVariable = "CRUDDUR_PG_BIN";
     readonly string? _configured;
     readonly string[] _path;
+    readonly Lazy<string> _directory;
 
-    PostgresBinaries(string? configured, string[] path) => (_configured, _path) = (configured, path);
+    PostgresBinaries(string? configured, string[] path)
+    {
+        (_configured, _path) = (configured, path);
+        _directory = new(FindDirectory); // looked up once, not on every pg_ctl call
+    }
 
     /// <summary>Debian's folders only: for a caller that has no variables to go by.</summary>
     public static PostgresBinaries Installed { get; } = new(null, []);
@@ -21,10 +26,13 @@ public sealed class PostgresBinaries
         variable(ConfiguredVariable) is { Length: > 0 } configured ? configured : null,
         (variable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries));
 
-    /// <summary>A server program (initdb, pg_ctl, postgres, pg_basebackup): the newest installed major's.</summary>
+    /// <summary>A server program (initdb, pg_ctl, postgres, pg_basebackup) from <see cref="Directory"/>.</summary>
     public string Server(string program) => Path.Combine(Directory(), program);
 
-    public string Directory()
+    /// <summary>The server programs' folder: the configured one, else the newest installed major's, else PATH's.</summary>
+    public string Directory() => _directory.Value;
+
+    string FindDirectory()
     {
         if (_configured is { } configured) return Require(configured, "initdb");
         var newest = InstalledPrograms("initdb").Select(i => Path.GetDirectoryName(i.Path)!).FirstOrDefault();

@@ -1,7 +1,7 @@
 using System.Diagnostics;
+using System.Text.Json;
 using CliWrap;
 using CliWrap.Buffered;
-using System.Text.Json;
 using Cruddur.Cli.Output;
 using Cruddur.Data;
 using Cruddur.Chores.Local;
