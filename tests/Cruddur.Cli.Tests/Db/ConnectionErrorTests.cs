@@ -79,11 +79,12 @@ public class ConnectionErrorTests(PostgresServer server)
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        var server = AnswerEveryConnectionAsync(listener, answer);
+        using var stop = new CancellationTokenSource();
+        var server = AnswerEveryConnectionAsync(listener, answer, stop.Token);
 
         var result = await InProcessCli.RunAsync(
             new Dictionary<string, string?> { ["CONNECTION_URL"] = $"postgresql://postgres:Sup3rSecret@127.0.0.1:{port}/cruddur" }, "db", "status");
-        listener.Stop();
+        await stop.CancelAsync();
         await server;
 
         Assert.Equal(1, result.ExitCode);
@@ -91,22 +92,26 @@ public class ConnectionErrorTests(PostgresServer server)
     }
 
     // Reads what the client sends first, answers (or not), and hangs up: a web server, or a service that refuses.
-    static async Task AnswerEveryConnectionAsync(TcpListener listener, string answer)
+    static async Task AnswerEveryConnectionAsync(TcpListener listener, string answer, CancellationToken stop)
     {
-        try
+        while (!stop.IsCancellationRequested)
         {
-            while (true)
+            try
             {
-                using var client = await listener.AcceptTcpClientAsync();
+                using var client = await listener.AcceptTcpClientAsync(stop);
                 var stream = client.GetStream();
-                _ = await stream.ReadAsync(new byte[64]);
-                await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(answer));
+                _ = await stream.ReadAsync(new byte[64], stop);
+                await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(answer), stop);
                 client.Client.Shutdown(SocketShutdown.Both);
             }
-        }
-        catch (Exception e) when (e is SocketException or ObjectDisposedException or IOException)
-        {
-            // the listener was stopped: the test is over
+            catch (OperationCanceledException)
+            {
+                // the CLI has given its answer: the test is over
+            }
+            catch (Exception e) when (e is SocketException or IOException)
+            {
+                // the client hung up first (it retries): wait for the next connection
+            }
         }
     }
 }
