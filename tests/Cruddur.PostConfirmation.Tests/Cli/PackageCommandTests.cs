@@ -20,7 +20,8 @@ public class PackageCommandTests
             var bundle = Path.Combine(work.FullName, "test-ca.pem");
             await File.WriteAllTextAsync(bundle, TestCertificatePem());
 
-            var result = await RunInRepositoryAsync("lambda", "package", "--output", zip, "--ca-bundle", bundle);
+            var result = await InProcessCli.RunAsync(new Dictionary<string, string?> { ["CRUDDUR_ROOT"] = RepositoryFolder.Path },
+                "lambda", "package", "--output", zip, "--ca-bundle", bundle);
 
             Assert.True(result.ExitCode == 0, result.Output);
             Assert.Equal(["== lambda package: publish (1/3)", "== lambda package: CA bundle (2/3)", "== lambda package: zip (3/3)"],
@@ -40,6 +41,23 @@ public class PackageCommandTests
         finally
         {
             work.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Package_outside_the_repository_names_the_folder_it_looked_in()
+    {
+        var elsewhere = Directory.CreateTempSubdirectory("cruddur-not-a-repository-");
+        try
+        {
+            var result = await InProcessCli.RunAsync(new Dictionary<string, string?> { ["CRUDDUR_ROOT"] = elsewhere.FullName }, "lambda", "package");
+
+            Assert.Equal(1, result.ExitCode);
+            Assert.Equal($"Error: no src/Cruddur.PostConfirmation/Cruddur.PostConfirmation.csproj in {elsewhere.FullName} (run it from the repository, or through ./cruddur)\n", result.Stderr);
+        }
+        finally
+        {
+            elsewhere.Delete(recursive: true);
         }
     }
 
@@ -93,19 +111,5 @@ public class PackageCommandTests
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
         using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1));
         return certificate.ExportCertificatePem();
-    }
-
-    // A real process: the command finds the repository from its working directory, which is the whole process's.
-    static async Task<CliProcess.Result> RunInRepositoryAsync(params string[] args)
-    {
-        var start = CliProcess.StartInfo(new Dictionary<string, string?>(), args);
-        start.WorkingDirectory = RepositoryFolder.Path;
-        using var process = System.Diagnostics.Process.Start(start)!;
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(timeout.Token);
-        return new CliProcess.Result(process.ExitCode, await stdout, await stderr);
     }
 }

@@ -25,7 +25,7 @@ public static class PackageCommand
         var command = new Command("package", "Build the deployable zip for Lambda's dotnet10 runtime") { output, caBundle };
         CommandAction.Set(cli, command, async (result, ct) =>
         {
-            var root = RepositoryRoot();
+            var root = ProjectRoot(cli);
             var zip = result.GetValue(output)?.FullName ?? Path.Combine(root, "artifacts", $"{LambdaCommands.FunctionName}.zip");
             await RunAsync(cli, root, zip, result.GetValue(caBundle)?.FullName, ct);
         });
@@ -76,10 +76,12 @@ public static class PackageCommand
         cli.Terminal.Line($"CA bundle: {BundleInZip}");
     }
 
-    static string RepositoryRoot()
+    // CRUDDUR_ROOT (the ./cruddur script's folder) or the current folder, as for the migrations.
+    static string ProjectRoot(CliContext cli)
     {
-        for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, ProjectPath))) return dir.FullName;
-        throw new CruddurException($"no {ProjectPath} in {Environment.CurrentDirectory} or above (run it inside the repository)");
+        var root = RepositoryRoot.Of(cli.Variable);
+        return File.Exists(Path.Combine(root, ProjectPath))
+            ? root
+            : throw new CruddurException($"no {ProjectPath} in {root} (run it from the repository, or through ./cruddur)");
     }
 }
