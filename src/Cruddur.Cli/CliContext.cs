@@ -1,5 +1,6 @@
 using Cruddur.Chores.Local;
 using Cruddur.Cli.Cognito;
+using Cruddur.Cli.Commands;
 using Cruddur.Cli.Output;
 
 namespace Cruddur.Cli;
@@ -44,4 +45,7 @@ public sealed class CliContext
 
     /// <summary>The embedded local cluster, created on first use.</summary>
     public LocalCluster Cluster => _cluster.Value;
+
+    /// <summary>--prod, --force, --json, --wait, --verbose: this run's command tree's own.</summary>
+    public CommonOptions Options { get; } = new();
 }

@@ -11,14 +11,9 @@ namespace Cruddur.Cli;
 /// <summary>The whole CLI as one call: arguments in, an exit code out, all output through the context.</summary>
 public static class CruddurCli
 {
-    // The shared options (--prod, --verbose, ...) are static; adding them to a new tree records the
-    // tree as a parent, which must not race when tests build trees in parallel.
-    static readonly Lock Building = new();
-
     public static async Task<int> RunAsync(string[] args, CliContext cli)
     {
-        RootCommand root;
-        lock (Building) root = Build(cli);
+        var root = Build(cli);
         var parsed = root.Parse(args.Length == 0 ? ["--help"] : CommonOptions.WithProdWord(args));
         if (parsed.Errors.Count > 0) return UsageErrors.Report(parsed, cli);
         return await parsed.InvokeAsync(new InvocationConfiguration
@@ -32,7 +27,7 @@ public static class CruddurCli
 
     static RootCommand Build(CliContext cli) => new("cruddur: the PostgreSQL and AWS RDS layer of Cruddur")
     {
-        CommonOptions.Verbose,
+        cli.Options.Verbose,
         UpCommand.Build(cli),
         ServeApiCommand.Build(cli),
         DbCommands.Build(cli),

@@ -19,13 +19,13 @@ public static class CommandAction
             catch (Exception e) when (e is CruddurException or RdsException)
             {
                 cli.Terminal.Error(e.Message);
-                if (result.GetValue(CommonOptions.Verbose)) cli.Terminal.Detail(e.ToString());
+                if (result.GetValue(cli.Options.Verbose)) cli.Terminal.Detail(e.ToString());
                 return 1;
             }
             catch (NpgsqlException e)
             {
                 cli.Terminal.Error(Describe(e));
-                if (result.GetValue(CommonOptions.Verbose)) cli.Terminal.Detail(e.ToString());
+                if (result.GetValue(cli.Options.Verbose)) cli.Terminal.Detail(e.ToString());
                 return 1;
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -37,7 +37,7 @@ public static class CommandAction
             {
                 // A bug or a failure nobody foresaw: still one line, the trace only on request.
                 cli.Terminal.Error(KnownSecrets.Hide($"{e.Message} ({e.GetType().Name}; --verbose shows where)", cli.Variables));
-                if (result.GetValue(CommonOptions.Verbose)) cli.Terminal.Detail(KnownSecrets.Hide(e.ToString(), cli.Variables));
+                if (result.GetValue(cli.Options.Verbose)) cli.Terminal.Detail(KnownSecrets.Hide(e.ToString(), cli.Variables));
                 return 1;
             }
         });

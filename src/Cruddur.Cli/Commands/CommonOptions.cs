@@ -2,20 +2,23 @@ using System.CommandLine;
 
 namespace Cruddur.Cli.Commands;
 
-/// <summary>Options shared by many commands, defined once.</summary>
-public static class CommonOptions
+/// <summary>
+/// Options shared by many commands, defined once per command tree: an option records the commands it is
+/// added to, so each tree (each <see cref="CliContext"/>) has its own.
+/// </summary>
+public sealed class CommonOptions
 {
-    public static readonly Option<bool> Prod = new("--prod")
+    public Option<bool> Prod { get; } = new("--prod")
     {
         Description = "Work on production (PROD_CONNECTION_URL) instead of the local database; a trailing 'prod' word works too",
     };
 
-    public static readonly Option<bool> Force = new("--force")
+    public Option<bool> Force { get; } = new("--force")
     {
         Description = "Allow a destructive step on production, or end other sessions before a drop",
     };
 
-    public static readonly Option<bool> Json = new("--json")
+    public Option<bool> Json { get; } = new("--json")
     {
         Description = "Print the status as one JSON object instead of lines (the exit code is the same)",
     };
@@ -23,7 +26,7 @@ public static class CommonOptions
     public const int DefaultWaitSeconds = 60;
 
     /// <summary>dbmate's --wait, on every db chore: <c>--wait</c> alone waits up to a minute.</summary>
-    public static readonly Option<int?> Wait = new("--wait")
+    public Option<int?> Wait { get; } = new("--wait")
     {
         Description = $"First wait up to SECONDS (default {DefaultWaitSeconds}) for the server to accept connections",
         HelpName = "SECONDS",
@@ -39,7 +42,7 @@ public static class CommonOptions
         },
     };
 
-    public static readonly Option<bool> Verbose = new("--verbose")
+    public Option<bool> Verbose { get; } = new("--verbose")
     {
         Description = "Show the stack trace of a failure",
         Recursive = true,

@@ -13,20 +13,20 @@ namespace Cruddur.Cli.Commands;
 /// </summary>
 public static class Targets
 {
-    public static Target Of(ParseResult result) => result.GetValue(CommonOptions.Prod) ? Target.Prod : Target.Local;
+    public static Target Of(CliContext cli, ParseResult result) => result.GetValue(cli.Options.Prod) ? Target.Prod : Target.Local;
 
     /// <summary>Whether the command works on the embedded cluster (local, with no CONNECTION_URL or secret).</summary>
     public static bool UsesCluster(CliContext cli, ParseResult result) =>
-        Of(result) == Target.Local && !ConnectionSettings.IsConfigured(Target.Local, cli.Variable);
+        Of(cli, result) == Target.Local && !ConnectionSettings.IsConfigured(Target.Local, cli.Variable);
 
     /// <summary>The database a chore works on; of several hosts, always the primary (chores write).</summary>
     public static async Task<Database> ResolveAsync(CliContext cli, ParseResult result, CancellationToken ct)
     {
-        var target = Of(result);
+        var target = Of(cli, result);
         var configured = await ConnectionSettings.ResolveAsync(target, ConnectionProfile.Cli, cli.Variable, ConnectionSecret.SecretsManager, ct);
         if (configured is not null)
         {
-            if (result.GetValue(CommonOptions.Wait) is { } seconds)
+            if (result.GetValue(cli.Options.Wait) is { } seconds)
                 await ServerWait.UntilAcceptingAsync(configured, TimeSpan.FromSeconds(seconds), cli.Terminal.Line, ct);
             return configured with { Settings = OnPrimary(configured.Settings) };
         }
@@ -40,9 +40,9 @@ public static class Targets
     /// <summary>Production data is lost only on purpose: destructive steps there need --force.</summary>
     public static void RefuseOnProdWithoutForce(CliContext cli, ParseResult result, string step)
     {
-        if (Of(result) == Target.Prod && !ConnectionSettings.IsConfigured(Target.Prod, cli.Variable))
+        if (Of(cli, result) == Target.Prod && !ConnectionSettings.IsConfigured(Target.Prod, cli.Variable))
             throw ConnectionSettings.ProdNotSet();
-        if (Of(result) == Target.Prod && !result.GetValue(CommonOptions.Force))
+        if (Of(cli, result) == Target.Prod && !result.GetValue(cli.Options.Force))
             throw new CruddurException($"refusing to {step} on production without --force (it changes or deletes production data)");
     }
 }

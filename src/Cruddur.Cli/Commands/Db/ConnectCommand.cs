@@ -7,7 +7,7 @@ public static class ConnectCommand
 {
     public static Command Build(CliContext cli)
     {
-        var command = new Command("connect", "Open an interactive psql session (the document's db-connect)") { CommonOptions.Prod };
+        var command = new Command("connect", "Open an interactive psql session (the document's db-connect)") { cli.Options.Prod };
         CommandAction.Set(cli, command, async (result, ct) =>
             await ClientProgram.RunAsync(cli, "psql", await Targets.ResolveAsync(cli, result, ct), [], errorLine: null, ct));
         return command;

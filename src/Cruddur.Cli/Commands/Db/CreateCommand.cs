@@ -9,7 +9,7 @@ public static class CreateCommand
 {
     public static Command Build(CliContext cli)
     {
-        var command = new Command("create", "Create the database (the document's db-create)") { CommonOptions.Prod };
+        var command = new Command("create", "Create the database (the document's db-create)") { cli.Options.Prod };
         CommandAction.Set(cli, command, async (result, ct) => await RunAsync(cli, await Targets.ResolveAsync(cli, result, ct), ct));
         return command;
     }

@@ -7,7 +7,7 @@ public static class DbCommands
 {
     public static Command Build(CliContext cli) => new("db", "Database chores, on the local database or with --prod on production")
     {
-        CommonOptions.Wait,
+        cli.Options.Wait,
         CreateCommand.Build(cli),
         DropCommand.Build(cli),
         SchemaLoadCommand.Build(cli),

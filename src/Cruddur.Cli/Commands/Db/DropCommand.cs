@@ -12,12 +12,12 @@ public static class DropCommand
     {
         var command = new Command("drop", "Drop the database; refuses while others are connected unless --force")
         {
-            CommonOptions.Prod, CommonOptions.Force,
+            cli.Options.Prod, cli.Options.Force,
         };
         CommandAction.Set(cli, command, async (result, ct) =>
         {
             Targets.RefuseOnProdWithoutForce(cli, result, "drop the database");
-            await RunAsync(cli, await Targets.ResolveAsync(cli, result, ct), result.GetValue(CommonOptions.Force), ct);
+            await RunAsync(cli, await Targets.ResolveAsync(cli, result, ct), result.GetValue(cli.Options.Force), ct);
         });
         return command;
     }

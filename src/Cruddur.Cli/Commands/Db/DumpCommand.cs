@@ -17,7 +17,7 @@ public static class DumpCommand
 
     public static Command Build(CliContext cli)
     {
-        var command = new Command("dump", "Write the database to a file with pg_dump (custom format, for db restore)") { File, CommonOptions.Prod };
+        var command = new Command("dump", "Write the database to a file with pg_dump (custom format, for db restore)") { File, cli.Options.Prod };
         CommandAction.Set(cli, command, async (result, ct) =>
             await RunAsync(cli, await Targets.ResolveAsync(cli, result, ct), result.GetValue(File), ct));
         return command;

@@ -7,7 +7,7 @@ public static class MigrateCommand
 {
     public static Command Build(CliContext cli)
     {
-        var command = new Command("migrate", "Apply the pending migrations (the same as schema-load)") { CommonOptions.Prod, NewMigrationCommand.Build(cli) };
+        var command = new Command("migrate", "Apply the pending migrations (the same as schema-load)") { cli.Options.Prod, NewMigrationCommand.Build(cli) };
         CommandAction.Set(cli, command, async (result, ct) => await SchemaLoadCommand.RunAsync(cli, await Targets.ResolveAsync(cli, result, ct), ct));
         return command;
     }

@@ -20,14 +20,14 @@ public static class RestoreCommand
     {
         var command = new Command("restore", "Restore a db dump file with pg_restore; refuses a database with tables unless --force")
         {
-            File, CommonOptions.Prod, CommonOptions.Force,
+            File, cli.Options.Prod, cli.Options.Force,
         };
         CommandAction.Set(cli, command, async (result, ct) =>
         {
             Targets.RefuseOnProdWithoutForce(cli, result, "restore over the database");
             var file = result.GetValue(File)!;
             RequireArchive(file);
-            await RunAsync(cli, await Targets.ResolveAsync(cli, result, ct), file, result.GetValue(CommonOptions.Force), ct);
+            await RunAsync(cli, await Targets.ResolveAsync(cli, result, ct), file, result.GetValue(cli.Options.Force), ct);
         });
         return command;
     }

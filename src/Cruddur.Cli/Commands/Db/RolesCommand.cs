@@ -22,7 +22,7 @@ public static class RolesCommand
             "Create cruddur_app and cruddur_post_confirmation (idempotent) and grant them only what they need; " +
             "a role gets LOGIN with the password in CRUDDUR_APP_PASSWORD / CRUDDUR_POST_CONFIRMATION_PASSWORD")
         {
-            CommonOptions.Prod, Iam,
+            cli.Options.Prod, Iam,
         };
         CommandAction.Set(cli, command, async (result, ct) =>
             await RunAsync(cli, await Targets.ResolveAsync(cli, result, ct), result.GetValue(Iam), ct));

@@ -9,7 +9,7 @@ public static class SchemaLoadCommand
 {
     public static Command Build(CliContext cli)
     {
-        var command = new Command("schema-load", "Apply the pending schema migrations (never drops a table)") { CommonOptions.Prod };
+        var command = new Command("schema-load", "Apply the pending schema migrations (never drops a table)") { cli.Options.Prod };
         CommandAction.Set(cli, command, async (result, ct) => await RunAsync(cli, await Targets.ResolveAsync(cli, result, ct), ct));
         return command;
     }

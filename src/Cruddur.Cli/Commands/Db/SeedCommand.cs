@@ -9,7 +9,7 @@ public static class SeedCommand
 {
     public static Command Build(CliContext cli)
     {
-        var command = new Command("seed", "Add the document's seed rows (idempotent)") { CommonOptions.Prod, CommonOptions.Force };
+        var command = new Command("seed", "Add the document's seed rows (idempotent)") { cli.Options.Prod, cli.Options.Force };
         CommandAction.Set(cli, command, async (result, ct) =>
         {
             Targets.RefuseOnProdWithoutForce(cli, result, "seed the database");

@@ -9,7 +9,7 @@ public static class SessionsCommand
 {
     public static Command Build(CliContext cli)
     {
-        var command = new Command("sessions", "List the server's sessions (the document's pg_stat_activity view)") { CommonOptions.Prod };
+        var command = new Command("sessions", "List the server's sessions (the document's pg_stat_activity view)") { cli.Options.Prod };
         CommandAction.Set(cli, command, async (result, ct) =>
         {
             var database = await Targets.ResolveAsync(cli, result, ct);

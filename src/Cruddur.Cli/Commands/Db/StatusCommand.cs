@@ -25,12 +25,12 @@ public static class StatusCommand
     {
         var command = new Command("status", "Can it connect, server version, each host's role and lag, migrations applied and pending, row counts; exit 3 when not up to date")
         {
-            CommonOptions.Prod, CommonOptions.Json,
+            cli.Options.Prod, cli.Options.Json,
         };
         CommandAction.Set(cli, command, async (result, ct) =>
         {
             var report = await ReadAsync(await Targets.ResolveAsync(cli, result, ct), ct);
-            if (result.GetValue(CommonOptions.Json)) cli.Terminal.Line(JsonSerializer.Serialize(report, JsonOutput.Options));
+            if (result.GetValue(cli.Options.Json)) cli.Terminal.Line(JsonSerializer.Serialize(report, JsonOutput.Options));
             else Print(cli, report);
             return report.UpToDate ? 0 : NotReady;
         });

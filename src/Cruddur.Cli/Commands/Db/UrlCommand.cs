@@ -20,7 +20,7 @@ public static class UrlCommand
     {
         var command = new Command("url", "Print the connection URL for psql, pg_dump or a GUI tool (no password unless --show-password)")
         {
-            CommonOptions.Prod, ShowPassword,
+            cli.Options.Prod, ShowPassword,
         };
         CommandAction.Set(cli, command, async (result, ct) =>
         {

@@ -23,7 +23,7 @@ public static class InvokeCommand
             if (!file.Exists) throw new CruddurException($"event file {file.FullName} not found");
             var database = FunctionConnection.ForFunction(await Targets.ResolveAsync(cli, result, ct));
             await using var users = new CognitoUsers(database);
-            var log = result.GetValue(CommonOptions.Verbose) ? cli.Terminal.ErrorOutput : TextWriter.Null;
+            var log = result.GetValue(cli.Options.Verbose) ? cli.Terminal.ErrorOutput : TextWriter.Null;
             await using var input = file.OpenRead();
             await using var output = await new Function(users, log).InvokeAsync(input, ct);
             using var reader = new StreamReader(output);

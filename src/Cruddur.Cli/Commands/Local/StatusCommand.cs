@@ -12,7 +12,7 @@ public static class StatusCommand
     {
         var command = new Command("status", "Is the local cluster created and running, where, and each server's role, port and replay lag (exit 3 when stopped)")
         {
-            CommonOptions.Json,
+            cli.Options.Json,
         };
         CommandAction.Set(cli, command, async (result, ct) =>
         {
@@ -26,7 +26,7 @@ public static class StatusCommand
                 s.Status?.LagBytes,
                 Text = s.Running ? s.Status!.Describe() : "stopped",
             }).ToList();
-            if (result.GetValue(CommonOptions.Json))
+            if (result.GetValue(cli.Options.Json))
             {
                 var report = new { url, state.Initialized, state.Running, state.Port, state.DataDirectory, Servers = servers.Select(s => new { s.Name, s.Port, s.Role, s.LagBytes }) };
                 cli.Terminal.Line(JsonSerializer.Serialize(report, JsonOutput.Options));
