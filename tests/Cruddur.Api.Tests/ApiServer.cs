@@ -1,17 +1,20 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Cruddur.Api.Feeds;
 using Cruddur.Api.Tests.Auth;
 using Cruddur.Data.Settings;
 using Cruddur.Testing;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Cruddur.Api.Tests;
 
 /// <summary>
 /// The real API on 127.0.0.1 (a free port) over a fresh migrated database of the test server, trusting
-/// the tests' user pool; one per test class.
+/// the tests' user pool; one per test class. Its feed cache is on: a row the tests write straight to the
+/// database reaches the feeds through the change notification, which the writing helpers wait for.
 /// </summary>
 public sealed class ApiServer(PostgresServer server, TestUserPool pool) : IAsyncLifetime
 {
@@ -42,7 +45,7 @@ public sealed class ApiServer(PostgresServer server, TestUserPool pool) : IAsync
     public async Task<string> AddUserAsync(string prefix = "user")
     {
         var handle = $"{prefix}{Guid.NewGuid():N}"[..20];
-        await ExecuteAsync("INSERT INTO users (display_name, handle, cognito_user_id) VALUES (@name, @handle, @sub)",
+        await ChangeFeedsAsync("INSERT INTO users (display_name, handle, cognito_user_id) VALUES (@name, @handle, @sub)",
             ("name", $"Display {handle}"), ("handle", handle), ("sub", TestUserPool.SubOf(handle)));
         return handle;
     }
@@ -64,11 +67,24 @@ public sealed class ApiServer(PostgresServer server, TestUserPool pool) : IAsync
     public async Task<Guid> AddActivityAsync(string handle, string message, TimeSpan age, TimeSpan? expiresIn = null)
     {
         var uuid = Guid.NewGuid();
-        await ExecuteAsync("""
+        await ChangeFeedsAsync("""
             INSERT INTO activities (uuid, user_uuid, message, created_at, expires_at)
             SELECT @uuid, uuid, @message, now() - @age, now() + @expires FROM users WHERE handle = @handle
             """, ("uuid", uuid), ("message", message), ("age", age), ("expires", (object?)expiresIn ?? DBNull.Value), ("handle", handle));
         return uuid;
+    }
+
+    /// <summary>
+    /// A write to users or activities, returning once the feed cache has heard of it (or is not serving,
+    /// so that every read goes to the database): the next read through the API sees it.
+    /// </summary>
+    public async Task ChangeFeedsAsync(string sql, params (string Name, object Value)[] parameters)
+    {
+        var cache = _app!.Services.GetRequiredService<FeedCache>();
+        var before = cache.Emptied;
+        await ExecuteAsync(sql, parameters);
+        Assert.True(await Poll.UntilAsync(() => !cache.Serving || cache.Emptied > before, TimeSpan.FromSeconds(30)),
+            "the feed cache did not hear of the write within 30 s");
     }
 
     public async Task ExecuteAsync(string sql, params (string Name, object Value)[] parameters)

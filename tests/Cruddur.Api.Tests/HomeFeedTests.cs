@@ -53,7 +53,7 @@ public class HomeFeedTests(ApiServer api) : IClassFixture<ApiServer>
         for (var i = 0; i < 23; i++)
             await api.AddActivityAsync(handle, $"page {i}", TimeSpan.FromSeconds(i % 5), TimeSpan.FromHours(1));
         // Same created_at for several rows: the uuid breaks the tie, so none is skipped or repeated.
-        await api.ExecuteAsync("UPDATE activities SET created_at = date_trunc('second', created_at)");
+        await api.ChangeFeedsAsync("UPDATE activities SET created_at = date_trunc('second', created_at)");
         var expected = await api.QueryAsync<Guid>(
             "SELECT uuid FROM activities WHERE expires_at IS NULL OR expires_at > now() ORDER BY created_at DESC, uuid DESC");
 

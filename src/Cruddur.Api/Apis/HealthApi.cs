@@ -35,9 +35,12 @@ public static class HealthApi
 /// <summary>What <c>/api/health</c> says when the database answers.</summary>
 public sealed record Health(string Status, string Database, FeedCacheHealth FeedCache);
 
-/// <summary>The feed cache: <c>listening</c>, <c>not listening</c> (every read goes to the database) or <c>off</c>; its hits and misses since start.</summary>
-public sealed record FeedCacheHealth(string State, long Hits, long Misses)
+/// <summary>
+/// The feed cache: <c>listening</c>, <c>not listening</c> (every read goes to the database) or <c>off</c>;
+/// its hits and misses since start, and how many times a change (or the listener) emptied it.
+/// </summary>
+public sealed record FeedCacheHealth(string State, long Hits, long Misses, long Emptied)
 {
     public static FeedCacheHealth Of(FeedCache cache) =>
-        new(!cache.Enabled ? "off" : cache.Serving ? "listening" : "not listening", cache.Hits, cache.Misses);
+        new(!cache.Enabled ? "off" : cache.Serving ? "listening" : "not listening", cache.Hits, cache.Misses, cache.Emptied);
 }

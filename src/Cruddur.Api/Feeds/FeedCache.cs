@@ -34,6 +34,9 @@ public sealed class FeedCache(bool enabled) : IDisposable
     public long Hits => Interlocked.Read(ref _hits);
     public long Misses => Interlocked.Read(ref _misses);
 
+    /// <summary>How many times every page was dropped: a change was heard, or the listener stopped or started.</summary>
+    public long Emptied => Interlocked.Read(ref _generation);
+
     /// <summary>
     /// The cached page, or <paramref name="read"/>'s (stored when the cache serves); null (not found)
     /// is never stored. A shared read runs to the end whoever asked first: the command timeout bounds it.

@@ -25,7 +25,7 @@ public class FeedCacheOffTests(PostgresServer server)
         await Rows.ReadAsync<int>(database.Settings, "INSERT INTO activities (user_uuid, message) SELECT uuid, 'uncached' FROM users WHERE handle = 'cacheoff'");
 
         Assert.Contains("uncached", await MessagesAsync(client));
-        Assert.Equal(("off", 0L, 0L), await CacheAsync(client));
+        Assert.Equal(("off", 0L, 0L, 0L), await CacheAsync(client));
         Assert.Empty(await Rows.ReadAsync<int>(database.Settings, 
             "SELECT pid FROM pg_stat_activity WHERE datname = @database AND application_name LIKE '%-listener'", ("database", database.Name)));
     }

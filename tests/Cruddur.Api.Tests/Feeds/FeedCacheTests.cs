@@ -29,11 +29,13 @@ public class FeedCacheTests(ApiServer api) : IClassFixture<ApiServer>
         var handle = await api.AddUserAsync();
         Assert.DoesNotContain("written with psql", await MessagesAsync(api.Client));
         await MessagesAsync(api.Client, $"/api/activities/@{handle}");
+        var emptiedBefore = (await CacheAsync(api.Client)).Emptied;
 
         await Psql.RunAsync(api.Database.Settings,
             $"INSERT INTO activities (user_uuid, message) SELECT uuid, 'written with psql' FROM users WHERE handle = '{handle}'");
 
         await WaitUntilAsync(async () => (await MessagesAsync(api.Client)).Contains("written with psql"), "in the home feed");
+        Assert.True((await CacheAsync(api.Client)).Emptied > emptiedBefore, "/api/health did not count the emptying");
         await WaitUntilAsync(async () => (await MessagesAsync(api.Client, $"/api/activities/@{handle}")).Contains("written with psql"), "in the user's feed");
         await Psql.RunAsync(api.Database.Settings, $"UPDATE users SET display_name = 'Renamed' WHERE handle = '{handle}'");
         await WaitUntilAsync(async () => (await api.Client.GetStringAsync($"/api/activities/@{handle}")).Contains("Renamed"), "renamed");

@@ -15,13 +15,14 @@ static class FeedClient
         return page.RootElement.EnumerateArray().Select(a => a.GetProperty("message").GetString()!).ToList();
     }
 
-    public static async Task<(string State, long Hits, long Misses)> CacheAsync(HttpClient client)
+    public static async Task<(string State, long Hits, long Misses, long Emptied)> CacheAsync(HttpClient client)
     {
         var response = await client.GetAsync("/api/health");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var health = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         var cache = health.RootElement.GetProperty("feedCache");
-        return (cache.GetProperty("state").GetString()!, cache.GetProperty("hits").GetInt64(), cache.GetProperty("misses").GetInt64());
+        return (cache.GetProperty("state").GetString()!, cache.GetProperty("hits").GetInt64(), cache.GetProperty("misses").GetInt64(),
+            cache.GetProperty("emptied").GetInt64());
     }
 
     /// <summary>Polls (a generous bound, not a speed test) until <paramref name="done"/> holds.</summary>
