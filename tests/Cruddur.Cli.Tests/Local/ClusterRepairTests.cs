@@ -3,25 +3,31 @@ using Cruddur.Chores.Admin;
 using Cruddur.Chores.Local;
 using Cruddur.Data.Settings;
 using Cruddur.Testing;
-using Npgsql;
 
 namespace Cruddur.Cli.Tests.Local;
 
-/// <summary>A half-made or out-of-step local cluster is named and repaired by the next start.</summary>
-public class ClusterRepairTests : IAsyncLifetime
+/// <summary>
+/// A half-made or out-of-step local cluster is named and repaired by the next start. Each test breaks its
+/// own copy of one finished, stopped cluster (<see cref="StoppedHome"/>).
+/// </summary>
+public class ClusterRepairTests(StoppedHome stopped) : IClassFixture<StoppedHome>, IAsyncLifetime
 {
     readonly string _home = Path.Combine(Path.GetTempPath(), $"cruddur-repair-{Guid.NewGuid():N}");
     Dictionary<string, string?> Environment => new() { ["CRUDDUR_HOME"] = _home };
     string StateFile => Path.Combine(_home, "cluster.json");
 
-    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+    public async ValueTask InitializeAsync() => await stopped.CopyToAsync(_home);
 
-    public async ValueTask DisposeAsync() => await new LocalCluster(_home).DestroyAsync(CancellationToken.None);
+    public async ValueTask DisposeAsync()
+    {
+        await new LocalCluster(_home).DestroyAsync(CancellationToken.None);
+        StoppedHome.ForgetConnections();
+    }
 
     [Fact]
     public async Task A_password_out_of_step_with_cluster_json_is_set_again()
     {
-        await UpAsync();
+        await StartAsync();
         EditState(state => state["Password"] = "not-the-servers-password");
 
         var up = await InProcessCli.RunAsync(Environment, "up", "--no-api");
@@ -35,8 +41,6 @@ public class ClusterRepairTests : IAsyncLifetime
     [Fact]
     public async Task A_lost_cluster_json_keeps_the_data_with_a_new_password()
     {
-        await UpAsync();
-        await StopAsync();
         File.Delete(StateFile);
 
         var up = await InProcessCli.RunAsync(Environment, "up", "--no-api");
@@ -50,8 +54,6 @@ public class ClusterRepairTests : IAsyncLifetime
     [Fact]
     public async Task An_interrupted_creation_is_made_again()
     {
-        await UpAsync();
-        await StopAsync();
         // What an initdb killed halfway leaves: a state still marked Creating and a data folder without its catalog.
         EditState(state => state["Creating"] = true);
         Directory.Delete(Path.Combine(DataDirectory(), "global"), recursive: true);
@@ -67,8 +69,6 @@ public class ClusterRepairTests : IAsyncLifetime
     [Fact]
     public async Task A_missing_data_folder_is_created_again()
     {
-        await UpAsync();
-        await StopAsync();
         Directory.Delete(DataDirectory(), recursive: true);
 
         var start = await InProcessCli.RunAsync(Environment, "local", "start");
@@ -78,19 +78,10 @@ public class ClusterRepairTests : IAsyncLifetime
         Assert.True(new LocalCluster(_home).Status().Running);
     }
 
-    async Task UpAsync()
+    async Task StartAsync()
     {
-        var up = await InProcessCli.RunAsync(Environment, "up", "--no-api");
-        Assert.True(up.ExitCode == 0, up.Output);
-    }
-
-    // The CLI runs in this process, whose connection pools outlive a run: drop the idle connections to the
-    // stopped server, which the next run would otherwise be handed, as a new cruddur process is not.
-    async Task StopAsync()
-    {
-        var stop = await InProcessCli.RunAsync(Environment, "local", "stop");
-        Assert.True(stop.ExitCode == 0, stop.Output);
-        NpgsqlConnection.ClearAllPools();
+        var start = await InProcessCli.RunAsync(Environment, "local", "start");
+        Assert.True(start.ExitCode == 0, start.Output);
     }
 
     Database LocalDatabase() => new(new LocalCluster(_home).ConnectionIfInitialized()!, "test");
