@@ -22,8 +22,11 @@ public sealed class ApiServer(PostgresServer server, TestUserPool pool) : IAsync
 
     public Database Database { get; private set; } = null!;
     HttpClient? _client;
+    FeedCache? _cache;
 
     public HttpClient Client => _client ?? throw new InvalidOperationException("the API server has not started");
+
+    FeedCache Cache => _cache ?? throw new InvalidOperationException("the API server has not started");
 
     public TestUserPool Pool => pool;
 
@@ -32,6 +35,7 @@ public sealed class ApiServer(PostgresServer server, TestUserPool pool) : IAsync
         Database = await server.CreateDatabaseAsync("cruddurapitests");
         _app = CruddurApi.Build(pool.ApiSettings(Database));
         await _app.StartAsync();
+        _cache = _app.Services.GetRequiredService<FeedCache>();
         _client = new HttpClient { BaseAddress = _app.Address(), Timeout = TimeSpan.FromSeconds(60) };
     }
 
@@ -80,10 +84,9 @@ public sealed class ApiServer(PostgresServer server, TestUserPool pool) : IAsync
     /// </summary>
     public async Task ChangeFeedsAsync(string sql, params (string Name, object Value)[] parameters)
     {
-        var cache = _app!.Services.GetRequiredService<FeedCache>();
-        var before = cache.Emptied;
+        var before = Cache.Emptied;
         await ExecuteAsync(sql, parameters);
-        Assert.True(await Poll.UntilAsync(() => !cache.Serving || cache.Emptied > before, TimeSpan.FromSeconds(30)),
+        Assert.True(await Poll.UntilAsync(() => !Cache.Serving || Cache.Emptied > before, TimeSpan.FromSeconds(30)),
             "the feed cache did not hear of the write within 30 s");
     }
 
