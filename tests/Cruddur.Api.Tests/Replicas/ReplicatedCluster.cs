@@ -23,6 +23,23 @@ public sealed class ReplicatedCluster(int standbys, bool synchronous) : IAsyncDi
         var settings = await _cluster.ReplicateAsync(standbys, synchronous, CancellationToken.None);
         Database = new Database(settings, "a test's own replicated cluster");
         await OwnCluster.PrepareAsync(Database);
+        await WaitForStandbysAsync();
+    }
+
+    /// <summary>
+    /// Waits (a minute at most) until every standby has replayed what the preparation wrote: before that, a
+    /// standby may not have the database yet.
+    /// </summary>
+    async Task WaitForStandbysAsync()
+    {
+        var written = (await QueryPrimaryAsync<string>("SELECT pg_current_wal_lsn()::text")).Single();
+        foreach (var standby in Hosts.Skip(1))
+        {
+            var settings = new NpgsqlConnectionStringBuilder(HostList.Single(Database.Settings, standby).ConnectionString) { Pooling = false, Database = "postgres" };
+            var replayed = await Poll.UntilAsync(async () =>
+                (await Rows.ReadAsync<bool>(settings, "SELECT pg_last_wal_replay_lsn() >= @written::pg_lsn", ("written", written))).Single(), TimeSpan.FromMinutes(1));
+            Assert.True(replayed, $"{standby} has not replayed the prepared database after a minute");
+        }
     }
 
     public async ValueTask DisposeAsync()
