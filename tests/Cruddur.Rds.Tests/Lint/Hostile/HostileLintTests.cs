@@ -1,14 +1,19 @@
 using System.Diagnostics;
+using Cruddur.Testing;
 
 namespace Cruddur.Rds.Tests.Lint.Hostile;
 
 /// <summary>
-/// <c>rds lint</c> on files it did not write. The CLI runs with a hard 256 MiB heap, so an unbounded
-/// allocation fails the test as the out-of-memory crash it would be; a run still going after a minute
-/// is killed and reported as a hang. Every input ends in a finding set or in one red line.
+/// <c>rds lint</c> on files it did not write, in this process. The tests run alone (no other test holds
+/// memory meanwhile) in a program with a hard 512 MiB heap, so an unbounded allocation fails the test as
+/// the out-of-memory error it would be; a lint still going after a minute fails it as a hang. Every input
+/// ends in a finding set or in one red line. The command-line edge cases run as a process with a 256 MiB heap.
 /// </summary>
+[Collection(Name)]
 public sealed class HostileLintTests : IDisposable
 {
+    public const string Name = "hostile lint, measured alone";
+
     readonly string _dir = Directory.CreateTempSubdirectory("cruddur-hostile-lint-").FullName;
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
@@ -32,7 +37,9 @@ public sealed class HostileLintTests : IDisposable
         var path = Path.Combine(_dir, "input");
         await File.WriteAllBytesAsync(path, input.Bytes());
 
-        var (exitCode, stdout, stderr) = await LintAsync(path);
+        var lint = Task.Run(() => RdsCli.RunAsync(RdsCli.NoRegion, "rds", "lint", path));
+        Assert.True(await Task.WhenAny(lint, Task.Delay(TimeSpan.FromMinutes(1))) == lint, "rds lint did not answer within a minute");
+        var (exitCode, stdout, stderr) = await lint;
 
         Assert.DoesNotContain("Exception", stdout + stderr);
         Assert.DoesNotContain("   at ", stderr);
@@ -81,7 +88,7 @@ public sealed class HostileLintTests : IDisposable
 
     static async Task<(int ExitCode, string Stdout, string Stderr)> LintAsync(string path, string? stdin = null)
     {
-        using var process = Process.Start(Testing.CliProcess.StartInfo(Bounded, "rds", "lint", path))!;
+        using var process = Process.Start(CliProcess.StartInfo(Bounded, "rds", "lint", path))!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         try
@@ -106,3 +113,6 @@ public sealed class HostileLintTests : IDisposable
         return (process.ExitCode, await stdout, await stderr);
     }
 }
+
+[CollectionDefinition(HostileLintTests.Name, DisableParallelization = true)]
+public sealed class HostileLintCollection;
