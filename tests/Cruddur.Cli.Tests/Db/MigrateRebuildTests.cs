@@ -14,7 +14,8 @@ public class MigrateRebuildTests(PostgresServer server, ScriptCopy copy)
     [Fact]
     public async Task A_new_migration_is_applied_by_the_next_run_without_a_manual_build()
     {
-        var database = await server.CreateDatabaseAsync(nameof(A_new_migration_is_applied_by_the_next_run_without_a_manual_build));
+        // Unmigrated: the copy may lack a migration that another test on it deleted.
+        var database = await server.CreateDatabaseAsync(nameof(A_new_migration_is_applied_by_the_next_run_without_a_manual_build), migrated: false);
         var environment = CliEnvironment.Local(database);
 
         var created = await copy.RunAsync(environment, "db", "migrate", "new", "add_widgets");
