@@ -12,8 +12,9 @@ static class Publisher
     public static async Task<TimeSpan> PublishAsync(string project, string folder, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
+        // One MSBuild process (-m:1): for two projects, worker nodes cost more to start than they save.
         var result = await CliWrap.Cli.Wrap("dotnet")
-            .WithArguments(["publish", project, "-c", "Release", "-o", folder, "--nologo", "-v", "quiet"])
+            .WithArguments(["publish", project, "-c", "Release", "-o", folder, "--nologo", "-v", "quiet", "-m:1"])
             .WithValidation(CommandResultValidation.None)
             .ExecuteBufferedAsync(ct);
         if (result.ExitCode != 0)
