@@ -12,7 +12,7 @@ namespace Cruddur.Rds.Tests.Lint.Hostile;
 [Collection(Name)]
 public sealed class HostileLintTests : IDisposable
 {
-    public const string Name = "hostile lint, measured alone";
+    public const string Name = "hostile lint, alone";
 
     readonly string _dir = Directory.CreateTempSubdirectory("cruddur-hostile-lint-").FullName;
 
