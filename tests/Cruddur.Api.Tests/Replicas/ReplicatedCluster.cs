@@ -1,3 +1,4 @@
+using Cruddur.Chores.Admin;
 using Cruddur.Chores.Local;
 using Cruddur.Data.Settings;
 using Npgsql;
@@ -27,19 +28,14 @@ public sealed class ReplicatedCluster(int standbys, bool synchronous) : IAsyncDi
     }
 
     /// <summary>
-    /// Waits (a minute at most) until every standby has replayed what the preparation wrote: before that, a
-    /// standby may not have the database yet.
+    /// Waits (a minute at most) until no standby lags the primary, as <c>db status</c> measures it: before
+    /// that, a standby may not have the prepared database yet.
     /// </summary>
     async Task WaitForStandbysAsync()
     {
-        var written = (await QueryPrimaryAsync<string>("SELECT pg_current_wal_lsn()::text")).Single();
-        foreach (var standby in Hosts.Skip(1))
-        {
-            var settings = new NpgsqlConnectionStringBuilder(HostList.Single(Database.Settings, standby).ConnectionString) { Pooling = false, Database = "postgres" };
-            var replayed = await Poll.UntilAsync(async () =>
-                (await Rows.ReadAsync<bool>(settings, "SELECT pg_last_wal_replay_lsn() >= @written::pg_lsn", ("written", written))).Single(), TimeSpan.FromMinutes(1));
-            Assert.True(replayed, $"{standby} has not replayed the prepared database after a minute");
-        }
+        var caughtUp = await Poll.UntilAsync(async () => (await HostRoles.ReadAsync(Database.Settings, CancellationToken.None))
+            .Where(host => host.Role != ServerRole.Primary).All(host => host.LagBytes == 0), TimeSpan.FromMinutes(1));
+        Assert.True(caughtUp, "a standby has not replayed the prepared database after a minute");
     }
 
     public async ValueTask DisposeAsync()
