@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Cruddur.Testing;
 using Cruddur.Chores.Local;
 
@@ -50,9 +48,8 @@ public class FailureLineTests
     [Fact]
     public async Task Up_on_a_busy_port_is_one_line_before_any_database_work()
     {
-        using var busy = new TcpListener(IPAddress.Loopback, 0);
-        busy.Start();
-        var port = ((IPEndPoint)busy.LocalEndpoint).Port;
+        using var busy = new OccupiedPort();
+        var port = busy.Port;
         var home = Path.Combine(Path.GetTempPath(), $"cruddur-unused-{Guid.NewGuid():N}");
 
         var result = await CliProcess.RunAsync(new Dictionary<string, string?> { ["CRUDDUR_HOME"] = home }, "up", "--port", port.ToString());

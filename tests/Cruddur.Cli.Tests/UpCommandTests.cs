@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net;
 using System.Text.Json;
 using Cruddur.Testing;
 using Cruddur.Chores.Local;
@@ -60,9 +59,8 @@ public class UpCommandTests(PostgresServer server)
     public async Task Serve_on_a_port_in_use_is_one_error_line_naming_the_port()
     {
         var database = await server.CreateDatabaseAsync("serve_on_a_busy_port");
-        using var busy = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        busy.Start();
-        var port = ((IPEndPoint)busy.LocalEndpoint).Port;
+        using var busy = new OccupiedPort();
+        var port = busy.Port;
 
         // A real process: the API logs to the console, where a Kestrel failure would show, not to the CLI's writers.
         var result = await CliProcess.RunWithInputAsync(Environment(database), null, "serve", "--port", port.ToString());

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using Cruddur.Testing;
 using static Cruddur.PostConfirmation.Tests.UserRows;
@@ -66,9 +64,8 @@ public class ServeCommandTests(PostgresServer server)
     public async Task Serve_on_a_port_in_use_prints_one_error_line_and_exits_1()
     {
         var database = await server.CreateDatabaseAsync(nameof(ServeCommandTests));
-        using var occupant = new TcpListener(IPAddress.Loopback, 0);
-        occupant.Start();
-        var port = ((IPEndPoint)occupant.LocalEndpoint).Port;
+        using var occupant = new OccupiedPort();
+        var port = occupant.Port;
 
         var result = await InProcessCli.RunAsync(new Dictionary<string, string?> { ["CONNECTION_URL"] = database.Settings.ConnectionString },
             "lambda", "serve", "--port", port.ToString());
