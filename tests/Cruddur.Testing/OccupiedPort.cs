@@ -6,11 +6,11 @@ namespace Cruddur.Testing;
 /// <summary>A loopback port held by a listener until disposed: what a command meets when its port is taken.</summary>
 public sealed class OccupiedPort : IDisposable
 {
-    public OccupiedPort() => Listener.Start();
+    readonly TcpListener _listener = new(IPAddress.Loopback, 0);
 
-    public TcpListener Listener { get; } = new(IPAddress.Loopback, 0);
+    public OccupiedPort() => _listener.Start();
 
-    public int Port => ((IPEndPoint)Listener.LocalEndpoint).Port;
+    public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 
-    public void Dispose() => Listener.Dispose();
+    public void Dispose() => _listener.Dispose();
 }

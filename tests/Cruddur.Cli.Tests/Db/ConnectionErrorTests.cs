@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Sockets;
 using Cruddur.Testing;
 using Cruddur.Chores.Local;
@@ -75,10 +76,11 @@ public class ConnectionErrorTests(PostgresServer server)
     [InlineData("", "the server hung up without answering as PostgreSQL does (is PostgreSQL listening on this port?)")]
     public async Task A_server_that_is_not_postgres_is_one_line_saying_so(string answer, string cause)
     {
-        using var listener = new OccupiedPort();
-        var port = listener.Port;
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         using var stop = new CancellationTokenSource();
-        var server = AnswerEveryConnectionAsync(listener.Listener, answer, stop.Token);
+        var server = AnswerEveryConnectionAsync(listener, answer, stop.Token);
 
         var result = await InProcessCli.RunAsync(
             new Dictionary<string, string?> { ["CONNECTION_URL"] = $"postgresql://postgres:Sup3rSecret@127.0.0.1:{port}/cruddur" }, "db", "status");
